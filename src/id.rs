@@ -1,0 +1,150 @@
+use std::borrow::Borrow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The longest id accepted, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+
+/// A validated identifier for a skill, level, step, training option or framework.
+///
+/// An id is 1 to [`MAX_ID_LEN`] characters of lowercase ASCII letters, digits, `-` and `_`,
+/// starting with a letter or digit: `programming-languages`, `entry`, `online_course`.
+/// The wire form is the id itself.
+///
+/// # Example
+/// ```
+/// use skillgauge::Id;
+///
+/// let id = Id::new("apis-integration")?;
+/// assert_eq!(id.as_str(), "apis-integration");
+/// assert!(Id::new("APIs").is_err());
+/// assert!(Id::new("").is_err());
+/// # Ok::<(), skillgauge::InvalidId>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(String);
+
+/// A skill's [`Id`].
+pub type SkillId = Id;
+/// A level's [`Id`].
+pub type LevelId = Id;
+/// A step's [`Id`].
+pub type StepId = Id;
+/// A training option's [`Id`].
+pub type TrainingId = Id;
+
+/// The error for a string that is not a valid [`Id`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid id `{value}`: {reason}")]
+pub struct InvalidId {
+    /// The rejected text (cut to 80 characters).
+    pub value: String,
+    /// Why it was rejected.
+    pub reason: &'static str,
+}
+
+impl Id {
+    /// Validates `value` as an id.
+    ///
+    /// # Errors
+    /// [`InvalidId`] when `value` is empty, longer than [`MAX_ID_LEN`], starts with `-` or `_`,
+    /// or holds anything but lowercase ASCII letters, digits, `-` and `_`.
+    pub fn new(value: impl Into<String>) -> Result<Id, InvalidId> {
+        let value = value.into();
+        let reason = if value.is_empty() {
+            Some("an id cannot be empty")
+        } else if value.len() > MAX_ID_LEN {
+            Some("an id is at most 64 characters")
+        } else if value.starts_with(['-', '_']) {
+            Some("an id starts with a lowercase letter or digit")
+        } else if !value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
+            Some("an id holds only lowercase ASCII letters, digits, `-` and `_`")
+        } else {
+            None
+        };
+        match reason {
+            None => Ok(Id(value)),
+            Some(reason) => Err(InvalidId {
+                value: value.chars().take(80).collect(),
+                reason,
+            }),
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Id {
+    type Err = InvalidId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Id::new(s)
+    }
+}
+
+impl TryFrom<&str> for Id {
+    type Error = InvalidId;
+
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        Id::new(s)
+    }
+}
+
+impl TryFrom<String> for Id {
+    type Error = InvalidId;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Id::new(s)
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        Id::new(s).map_err(serde::de::Error::custom)
+    }
+}

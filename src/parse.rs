@@ -1,0 +1,94 @@
+//! Reading JSON and TOML into typed values with errors that name the field.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Format};
+use crate::limits::MAX_INPUT_BYTES;
+
+fn check_size(text: &str) -> Result<(), Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge {
+            len: text.len(),
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+fn path_string(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    if text == "." { String::new() } else { text }
+}
+
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    check_size(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
+    de.end().map_err(|e| json_parts(String::new(), &e))?;
+    Ok(value)
+}
+
+pub(crate) fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(json_error)
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as a `map_err` callback
+fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    json_parts(path_string(err.path()), err.inner())
+}
+
+fn json_parts(path: String, inner: &serde_json::Error) -> Error {
+    let (line, column) = if inner.line() == 0 {
+        (None, None)
+    } else {
+        (Some(inner.line()), Some(inner.column()))
+    };
+    let mut message = inner.to_string();
+    // serde_json appends the position; it is carried in `line` and `column` instead.
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    Error::Parse {
+        format: Format::Json,
+        path,
+        line,
+        column,
+        message,
+    }
+}
+
+pub(crate) fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    check_size(text)?;
+    let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, String::new(), &e))?;
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = path_string(err.path());
+        toml_error(text, path, err.inner())
+    })
+}
+
+fn toml_error(text: &str, path: String, err: &toml::de::Error) -> Error {
+    let (line, column) = match err.span() {
+        Some(span) => {
+            let (l, c) = line_col(text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Error::Parse {
+        format: Format::Toml,
+        path,
+        line,
+        column,
+        message: err.message().trim().to_owned(),
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,644 @@
+//! The plan rules of DESIGN.md section 3.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::Assessment;
+use crate::framework::{Framework, StepKind};
+use crate::id::Id;
+use crate::proficiency::Proficiency;
+
+/// A skill raised by a plan item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The skill.
+    pub skill: Id,
+    /// The rating before the item.
+    pub from: Proficiency,
+    /// The rating after it.
+    pub to: Proficiency,
+}
+
+/// One step of the plan, scheduled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    /// The step.
+    pub step: Id,
+    /// Its title.
+    pub title: String,
+    /// The gaps it closes (skill: from → to). Empty for a prerequisite that closes nothing
+    /// itself, and for the habits of a person at the top.
+    pub closes: Vec<Change>,
+    /// The later plan items that need this step first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_by: Vec<Id>,
+    /// The effort in hours.
+    pub hours: u32,
+    /// The training option chosen: the person's preferred one where the step allows it,
+    /// else the step's first.
+    pub training: Option<Id>,
+    /// The week (from 1) its first hour falls in.
+    pub start_week: u64,
+    /// The week its last hour falls in.
+    pub end_week: u64,
+}
+
+/// The point in the plan at which a higher level would be met.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// The level.
+    pub level: Id,
+    /// The item after which it is met.
+    pub after_step: Id,
+    /// The week that item ends.
+    pub week: u64,
+}
+
+/// A gap no step of the framework can close.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Unreachable {
+    /// A skill requirement.
+    Skill {
+        /// The skill.
+        skill: Id,
+        /// The rating the plan reaches.
+        reached: Proficiency,
+        /// What the target requires.
+        required: Proficiency,
+        /// Why no step closes it.
+        reason: String,
+    },
+    /// The target's `min_points`.
+    Points {
+        /// The points the plan reaches.
+        reached: f64,
+        /// The target's threshold.
+        required: f64,
+        /// Why no step closes it.
+        reason: String,
+    },
+}
+
+/// Whether the plan fits the person's deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The deadline, in weeks.
+    pub weeks: u32,
+    /// Whether the plan ends by then at the person's hours a week.
+    pub fits: bool,
+    /// The hours a week that would finish the plan by the deadline.
+    pub hours_per_week_needed: u64,
+    /// Whether those hours are possible at all (at most 168 a week).
+    pub feasible: bool,
+}
+
+/// The personalised next-steps plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The level planned for.
+    pub target: Option<Id>,
+    /// The hours a week the schedule assumes.
+    pub hours_per_week: u32,
+    /// The steps, in the order to take them.
+    pub items: Vec<PlanItem>,
+    /// The sum of the items' hours.
+    pub total_hours: u64,
+    /// ceil(total hours / hours a week).
+    pub weeks: u64,
+    /// When each level above readiness would be met.
+    pub milestones: Vec<Milestone>,
+    /// Gaps no step can close.
+    pub unreachable: Vec<Unreachable>,
+    /// The deadline check, when the person gave one.
+    pub deadline: Option<Deadline>,
+    /// Why the plan looks as it does, when it is not a plain path to the target: the
+    /// target is already met, or the person is at the top of the ladder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A candidate's priority: value per hour, then framework order (lower index first).
+#[derive(Clone, Copy, PartialEq)]
+struct Key {
+    ratio: f64,
+    step: usize,
+}
+
+impl Eq for Key {}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.ratio
+            .total_cmp(&other.ratio)
+            .then_with(|| other.step.cmp(&self.step))
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The simulated state of a person while the plan is built or replayed.
+struct State<'a> {
+    framework: &'a Framework,
+    target: usize,
+    ratings: Vec<Proficiency>,
+    points: f64,
+}
+
+impl State<'_> {
+    fn missing_points(&self) -> f64 {
+        (self.framework.index.min_points[self.target] - self.points).max(0.0)
+    }
+
+    /// The weighted gap closed by a step, plus the missing points it would add.
+    fn value(&self, step: usize) -> f64 {
+        let index = &self.framework.index;
+        let table = self.framework.points();
+        let required = &index.requires[self.target];
+        let missing = self.missing_points();
+        let (mut closed, mut gained) = (0.0, 0.0);
+        for &(si, to) in &index.develops[step] {
+            let now = self.ratings[si];
+            let w = index.weights[si];
+            let useful = to.min(required[si]);
+            if useful > now {
+                closed += w * f64::from(useful.as_u8() - now.as_u8());
+            }
+            if missing > 0.0 && to > now {
+                gained += w * f64::from(table[to.index()] - table[now.index()]);
+            }
+        }
+        closed + gained.min(missing)
+    }
+
+    /// Whether the person already meets everything a step develops.
+    fn satisfies(&self, step: usize) -> bool {
+        self.framework.index.develops[step]
+            .iter()
+            .all(|&(si, p)| self.ratings[si] >= p)
+    }
+
+    /// Applies a step, returning the gap-closing changes and an undo log.
+    fn apply(&mut self, step: usize, undo: &mut Vec<(usize, Proficiency)>) -> Vec<Change> {
+        let index = &self.framework.index;
+        let table = self.framework.points();
+        let required = &index.requires[self.target];
+        let mut closes = Vec::new();
+        for &(si, to) in &index.develops[step] {
+            let from = self.ratings[si];
+            if to <= from {
+                continue;
+            }
+            let missing = self.missing_points();
+            if required[si] > from || (missing > 0.0 && table[to.index()] > table[from.index()]) {
+                closes.push(Change {
+                    skill: self.framework.skills()[si].id.clone(),
+                    from,
+                    to,
+                });
+            }
+            undo.push((si, from));
+            self.points += index.weights[si] * f64::from(table[to.index()] - table[from.index()]);
+            self.ratings[si] = to;
+        }
+        closes
+    }
+
+    fn undo(&mut self, undo: &mut Vec<(usize, Proficiency)>) {
+        let table = self.framework.points();
+        while let Some((si, from)) = undo.pop() {
+            let to = self.ratings[si];
+            self.points -= self.framework.index.weights[si]
+                * f64::from(table[to.index()] - table[from.index()]);
+            self.ratings[si] = from;
+        }
+    }
+}
+
+/// A step chosen for the plan, before scheduling.
+struct Chosen {
+    step: usize,
+    closes: Vec<Change>,
+    required_by: Vec<usize>,
+}
+
+pub(crate) fn build(
+    framework: &Framework,
+    assessment: &Assessment,
+    effective: &[Proficiency],
+    readiness: Option<usize>,
+    target: usize,
+) -> Plan {
+    let index = &framework.index;
+    let steps = framework.steps();
+    let prefs = &assessment.preferences;
+    let hours_per_week = assessment.hours_per_week();
+    let preferred: Vec<usize> = prefs
+        .training
+        .iter()
+        .filter_map(|t| index.training.get(t).copied())
+        .collect();
+    let mut completed = vec![false; steps.len()];
+    for id in &assessment.completed_steps {
+        if let Some(&i) = index.steps.get(id) {
+            completed[i] = true;
+        }
+    }
+
+    let mut state = State {
+        framework,
+        target,
+        ratings: effective.to_vec(),
+        points: crate::score::total_points(&index.weights, framework.points(), effective),
+    };
+    let target_met = readiness.is_some_and(|r| r >= target);
+    let mut note = None;
+    let chosen = if target_met {
+        let level = &framework.levels()[target];
+        let habits: Vec<Chosen> = steps
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| s.kind == StepKind::Habit && !completed[i])
+            .map(|(i, _)| Chosen {
+                step: i,
+                closes: Vec::new(),
+                required_by: Vec::new(),
+            })
+            .collect();
+        let at_top = target + 1 == framework.levels().len();
+        let place = if at_top { "the top level, " } else { "" };
+        note = Some(if habits.is_empty() {
+            format!(
+                "you already meet {place}{}, and the framework has no habits left to keep you current",
+                level.name
+            )
+        } else {
+            format!(
+                "you already meet {place}{}: these habits keep you current",
+                level.name
+            )
+        });
+        habits
+    } else {
+        select(&mut state, &completed, &preferred)
+    };
+
+    let unreachable = if target_met {
+        Vec::new()
+    } else {
+        unreachable(framework, &state, &completed)
+    };
+    schedule(
+        framework,
+        effective,
+        readiness,
+        target,
+        chosen,
+        &preferred,
+        hours_per_week,
+        prefs.deadline_weeks,
+        unreachable,
+        note,
+    )
+}
+
+/// Greedy selection by value per hour, optional steps only in a second pass unless the
+/// person prefers their training.
+fn select(state: &mut State<'_>, completed: &[bool], preferred: &[usize]) -> Vec<Chosen> {
+    let framework = state.framework;
+    let index = &framework.index;
+    let steps = framework.steps();
+    let mut planned = vec![false; steps.len()];
+    let mut rejected = vec![false; steps.len()];
+    let mut chosen: Vec<Chosen> = Vec::new();
+    let allowed_first = |i: usize| {
+        !steps[i].optional || index.step_training[i].iter().any(|t| preferred.contains(t))
+    };
+
+    for pass in 0..2 {
+        let mut heap: BinaryHeap<Key> = (0..steps.len())
+            .filter(|&i| !completed[i] && !planned[i] && !rejected[i])
+            .filter(|&i| {
+                if pass == 0 {
+                    allowed_first(i)
+                } else {
+                    !allowed_first(i)
+                }
+            })
+            .filter_map(|i| {
+                let ratio = state.value(i) / f64::from(steps[i].hours);
+                (ratio > 0.0).then_some(Key { ratio, step: i })
+            })
+            .collect();
+        if pass == 1 && !has_gap(state) {
+            break;
+        }
+        while let Some(top) = heap.pop() {
+            let i = top.step;
+            if planned[i] {
+                continue;
+            }
+            let ratio = state.value(i) / f64::from(steps[i].hours);
+            if ratio <= 0.0 {
+                continue;
+            }
+            let key = Key { ratio, step: i };
+            if heap.peek().is_some_and(|next| *next > key) {
+                heap.push(key);
+                continue;
+            }
+            take(
+                state,
+                i,
+                completed,
+                &mut planned,
+                &mut rejected,
+                &mut chosen,
+            );
+        }
+    }
+    chosen
+}
+
+fn has_gap(state: &State<'_>) -> bool {
+    let required = &state.framework.index.requires[state.target];
+    state.missing_points() > 0.0 || state.ratings.iter().zip(required).any(|(r, q)| r < q)
+}
+
+/// Plans step `i` with its unmet prerequisites before it. A bundle member that closes
+/// nothing and is needed by no kept member is dropped (the prerequisites can close what
+/// the step itself would have).
+fn take(
+    state: &mut State<'_>,
+    i: usize,
+    completed: &[bool],
+    planned: &mut [bool],
+    rejected: &mut [bool],
+    chosen: &mut Vec<Chosen>,
+) {
+    let index = &state.framework.index;
+    let bundle = unmet_prerequisites(state, i, completed, planned);
+    let mut undo = Vec::new();
+    let mut closes: Vec<Vec<Change>> = bundle.iter().map(|&s| state.apply(s, &mut undo)).collect();
+    let mut keep: Vec<bool> = closes.iter().map(|c| !c.is_empty()).collect();
+    let last = bundle.len() - 1;
+    if !keep[last] {
+        rejected[i] = true;
+        // Keep what closes something, and the prerequisites of what is kept.
+        for k in (0..bundle.len()).rev() {
+            if keep[k] {
+                for &p in &index.prerequisites[bundle[k]] {
+                    if let Some(j) = bundle.iter().position(|&b| b == p) {
+                        keep[j] = true;
+                    }
+                }
+            }
+        }
+        if keep.iter().any(|&k| !k) {
+            // Dropped members changed no gap, so replaying the kept ones gives the same gaps.
+            state.undo(&mut undo);
+            closes = bundle
+                .iter()
+                .zip(&keep)
+                .map(|(&s, &k)| {
+                    if k {
+                        state.apply(s, &mut undo)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+        }
+    }
+    for (k, (&s, changes)) in bundle.iter().zip(closes).enumerate() {
+        if !keep[k] {
+            continue;
+        }
+        planned[s] = true;
+        let required_by = bundle[k + 1..]
+            .iter()
+            .zip(&keep[k + 1..])
+            .filter(|&(&b, &kept)| kept && index.prerequisites[b].contains(&s))
+            .map(|(&b, _)| b)
+            .collect();
+        chosen.push(Chosen {
+            step: s,
+            closes: changes,
+            required_by,
+        });
+    }
+}
+
+/// The step and its prerequisites that are not completed, planned or satisfied, in an
+/// order where each comes after its own prerequisites (framework order among equals); the
+/// step itself last.
+fn unmet_prerequisites(
+    state: &State<'_>,
+    i: usize,
+    completed: &[bool],
+    planned: &[bool],
+) -> Vec<usize> {
+    let index = &state.framework.index;
+    let mut out = Vec::new();
+    let mut seen = vec![i];
+    // Iterative post-order depth-first search: (step, next prerequisite to look at).
+    let mut stack = vec![(i, 0usize)];
+    while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+        if let Some(&p) = index.prerequisites[node].get(*next) {
+            *next += 1;
+            if seen.contains(&p) || completed[p] || planned[p] || state.satisfies(p) {
+                continue;
+            }
+            seen.push(p);
+            stack.push((p, 0));
+        } else {
+            out.push(node);
+            stack.pop();
+        }
+    }
+    out
+}
+
+fn unreachable(framework: &Framework, state: &State<'_>, completed: &[bool]) -> Vec<Unreachable> {
+    let index = &framework.index;
+    let target = state.target;
+    let required = &index.requires[target];
+    let mut out = Vec::new();
+    for (si, skill) in framework.skills().iter().enumerate() {
+        let reached = state.ratings[si];
+        if reached >= required[si] {
+            continue;
+        }
+        let done_elsewhere = framework.steps().iter().enumerate().find(|&(i, _)| {
+            completed[i]
+                && index.develops[i]
+                    .iter()
+                    .any(|&(s, p)| s == si && p >= required[si])
+        });
+        let reason = match done_elsewhere {
+            Some((_, step)) => format!(
+                "only {} develops {} to {}, and it is marked completed: re-rate the skill or reopen the step",
+                step.id, skill.id, required[si]
+            ),
+            None => format!(
+                "no step of the framework develops {} to {}",
+                skill.id, required[si]
+            ),
+        };
+        out.push(Unreachable::Skill {
+            skill: skill.id.clone(),
+            reached,
+            required: required[si],
+            reason,
+        });
+    }
+    let missing = state.missing_points();
+    if missing > 0.0 {
+        out.push(Unreachable::Points {
+            reached: state.points,
+            required: index.min_points[target],
+            reason:
+                "the framework's steps cannot raise enough skills to reach the level's min_points"
+                    .to_owned(),
+        });
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // the parts of one plan, assembled once
+fn schedule(
+    framework: &Framework,
+    effective: &[Proficiency],
+    readiness: Option<usize>,
+    target: usize,
+    chosen: Vec<Chosen>,
+    preferred: &[usize],
+    hours_per_week: u32,
+    deadline_weeks: Option<u32>,
+    unreachable: Vec<Unreachable>,
+    note: Option<String>,
+) -> Plan {
+    let index = &framework.index;
+    let steps = framework.steps();
+    let per_week = u64::from(hours_per_week.max(1));
+    let mut milestones = Milestones::new(framework, effective, readiness);
+    let mut items = Vec::with_capacity(chosen.len());
+    let mut elapsed: u64 = 0;
+    for c in chosen {
+        let step = &steps[c.step];
+        let start_week = elapsed / per_week + 1;
+        elapsed += u64::from(step.hours);
+        let end_week = elapsed.div_ceil(per_week);
+        let training = preferred
+            .iter()
+            .find(|t| index.step_training[c.step].contains(t))
+            .or_else(|| index.step_training[c.step].first())
+            .map(|&t| framework.training()[t].id.clone());
+        milestones.after(c.step, end_week);
+        items.push(PlanItem {
+            step: step.id.clone(),
+            title: step.title.clone(),
+            closes: c.closes,
+            required_by: c.required_by.iter().map(|&b| steps[b].id.clone()).collect(),
+            hours: step.hours,
+            training,
+            start_week,
+            end_week,
+        });
+    }
+    let weeks = elapsed.div_ceil(per_week);
+    let deadline = deadline_weeks.map(|d| {
+        let needed = elapsed.div_ceil(u64::from(d.max(1)));
+        Deadline {
+            weeks: d,
+            fits: weeks <= u64::from(d),
+            hours_per_week_needed: needed,
+            feasible: needed <= 168,
+        }
+    });
+    Plan {
+        target: Some(framework.levels()[target].id.clone()),
+        hours_per_week,
+        items,
+        total_hours: elapsed,
+        weeks,
+        milestones: milestones.found,
+        unreachable,
+        deadline,
+        note,
+    }
+}
+
+/// Replays the plan and notes when each level above readiness is first met, keeping a
+/// count of unmet requirements per level so each item costs O(levels × skills it develops).
+struct Milestones<'a> {
+    framework: &'a Framework,
+    ratings: Vec<Proficiency>,
+    points: f64,
+    unmet: Vec<usize>,
+    next: usize,
+    found: Vec<Milestone>,
+}
+
+impl<'a> Milestones<'a> {
+    fn new(
+        framework: &'a Framework,
+        effective: &[Proficiency],
+        readiness: Option<usize>,
+    ) -> Milestones<'a> {
+        let index = &framework.index;
+        let unmet = index
+            .requires
+            .iter()
+            .map(|req| req.iter().zip(effective).filter(|(q, r)| r < q).count())
+            .collect();
+        Milestones {
+            framework,
+            ratings: effective.to_vec(),
+            points: crate::score::total_points(&index.weights, framework.points(), effective),
+            unmet,
+            next: readiness.map_or(0, |r| r + 1),
+            found: Vec::new(),
+        }
+    }
+
+    fn after(&mut self, step: usize, week: u64) {
+        let index = &self.framework.index;
+        let table = self.framework.points();
+        for &(si, to) in &index.develops[step] {
+            let from = self.ratings[si];
+            if to <= from {
+                continue;
+            }
+            for (level, req) in index.requires.iter().enumerate() {
+                if req[si] > from && req[si] <= to {
+                    self.unmet[level] -= 1;
+                }
+            }
+            self.points += index.weights[si] * f64::from(table[to.index()] - table[from.index()]);
+            self.ratings[si] = to;
+        }
+        while self.next < self.unmet.len()
+            && self.unmet[self.next] == 0
+            && self.points >= index.min_points[self.next]
+        {
+            self.found.push(Milestone {
+                level: self.framework.levels()[self.next].id.clone(),
+                after_step: self.framework.steps()[step].id.clone(),
+                week,
+            });
+            self.next += 1;
+        }
+    }
+}

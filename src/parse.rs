@@ -16,7 +16,11 @@ fn check_size(text: &str) -> Result<(), Error> {
 }
 
 fn path_string(path: &serde_path_to_error::Path) -> String {
-    let text = path.to_string();
+    let mut text = path.to_string();
+    // `?` marks a segment the parser had not read yet (a syntax error inside a map).
+    while text == "?" || text.ends_with(".?") {
+        text.truncate(text.len().saturating_sub(2));
+    }
     if text == "." { String::new() } else { text }
 }
 

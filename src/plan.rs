@@ -195,12 +195,13 @@ impl State<'_> {
         let table = self.framework.points();
         let required = &index.requires[self.target];
         let mut closes = Vec::new();
+        // Points missing before the step: every raise of the step counts towards them.
+        let missing = self.missing_points();
         for &(si, to) in &index.develops[step] {
             let from = self.ratings[si];
             if to <= from {
                 continue;
             }
-            let missing = self.missing_points();
             if required[si] > from || (missing > 0.0 && table[to.index()] > table[from.index()]) {
                 closes.push(Change {
                     skill: self.framework.skills()[si].id.clone(),

@@ -21,14 +21,14 @@ fn run(framework_path: &str, assessment_path: &str) -> Result<String, String> {
         framework.id()
     );
     if !framework.summary().is_empty() {
-        let _ = write!(out, "{}\n", framework.summary());
+        let _ = writeln!(out, "{}", framework.summary());
     }
-    let _ = write!(out, "points per rating: {:?}\n", framework.points());
+    let _ = writeln!(out, "points per rating: {:?}", framework.points());
     out += "skills:\n";
     for skill in framework.skills() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "  {:<16} {} (weight {}, {})\n",
+            "  {:<16} {} (weight {}, {})",
             skill.id.as_str(),
             skill.name,
             skill.weight,
@@ -50,9 +50,9 @@ fn run(framework_path: &str, assessment_path: &str) -> Result<String, String> {
         } else {
             needs.join(", ")
         };
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "  {:<16} {} needs {needs}\n",
+            "  {:<16} {} needs {needs}",
             level.id.as_str(),
             level.name
         );

@@ -434,7 +434,7 @@ pub(crate) struct FrameworkData {
 
 /// Dense indices built once when a framework is validated, so scoring and planning never
 /// look an id up by name and never index out of bounds.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Index {
     pub(crate) skills: HashMap<Id, usize>,
     pub(crate) levels: HashMap<Id, usize>,
@@ -451,6 +451,8 @@ pub(crate) struct Index {
     /// Per step: training option indices.
     pub(crate) step_training: Vec<Vec<usize>>,
     pub(crate) weights: Vec<f64>,
+    /// The scoring tables.
+    pub(crate) prepared: crate::prepared::Prepared,
 }
 
 /// One role's whole definition: skills, levels, steps, training, hiring, and the scoring

@@ -22,11 +22,13 @@ pub use framework::{
 pub use id::{Id, InvalidId, LevelId, MAX_ID_LEN, SkillId, StepId, TrainingId};
 pub use proficiency::{ParseProficiencyError, Proficiency};
 mod plan;
+mod prepared;
 mod render;
 mod report;
 mod score;
 
 pub use plan::{Change, Deadline, Milestone, Plan, PlanItem, Unreachable};
+pub use prepared::{Posting, Prepared, Ranked, RoleMatch, Scored, TOP_BLOCKERS, match_roles};
 pub use report::{
     Blocker, LevelResult, Report, Salary, SkillResult, Strength, Tier, Warning, WarningCode,
 };

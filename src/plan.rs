@@ -261,22 +261,13 @@ pub(crate) fn build(
         framework,
         target,
         ratings: effective.to_vec(),
-        points: crate::score::total_points(&index.weights, framework.points(), effective),
+        points: index.prepared.points_of(effective),
     };
     let target_met = readiness.is_some_and(|r| r >= target);
     let mut note = None;
     let chosen = if target_met {
         let level = &framework.levels()[target];
-        let habits: Vec<Chosen> = steps
-            .iter()
-            .enumerate()
-            .filter(|&(i, s)| s.kind == StepKind::Habit && !completed[i])
-            .map(|(i, _)| Chosen {
-                step: i,
-                closes: Vec::new(),
-                required_by: Vec::new(),
-            })
-            .collect();
+        let habits = keep_current(&mut state, &completed);
         let at_top = target + 1 == framework.levels().len();
         let place = if at_top { "the top level, " } else { "" };
         note = Some(if habits.is_empty() {
@@ -312,6 +303,35 @@ pub(crate) fn build(
         unreachable,
         note,
     )
+}
+
+/// The habits that keep a person current, each after its unmet prerequisites.
+fn keep_current(state: &mut State<'_>, completed: &[bool]) -> Vec<Chosen> {
+    let framework = state.framework;
+    let mut planned = vec![false; framework.steps().len()];
+    let mut chosen = Vec::new();
+    let mut undo = Vec::new();
+    for (i, step) in framework.steps().iter().enumerate() {
+        if step.kind != StepKind::Habit || completed[i] || planned[i] {
+            continue;
+        }
+        let bundle = unmet_prerequisites(state, i, completed, &planned);
+        for (k, &s) in bundle.iter().enumerate() {
+            state.apply(s, &mut undo);
+            planned[s] = true;
+            let required_by = bundle[k + 1..]
+                .iter()
+                .copied()
+                .filter(|&b| framework.index.prerequisites[b].contains(&s))
+                .collect();
+            chosen.push(Chosen {
+                step: s,
+                closes: Vec::new(),
+                required_by,
+            });
+        }
+    }
+    chosen
 }
 
 /// Greedy selection by value per hour, optional steps only in a second pass unless the
@@ -393,34 +413,34 @@ fn take(
     let mut undo = Vec::new();
     let mut closes: Vec<Vec<Change>> = bundle.iter().map(|&s| state.apply(s, &mut undo)).collect();
     let mut keep: Vec<bool> = closes.iter().map(|c| !c.is_empty()).collect();
-    let last = bundle.len() - 1;
-    if !keep[last] {
+    if keep.last() == Some(&false) {
         rejected[i] = true;
-        // Keep what closes something, and the prerequisites of what is kept.
-        for k in (0..bundle.len()).rev() {
-            if keep[k] {
-                for &p in &index.prerequisites[bundle[k]] {
-                    if let Some(j) = bundle.iter().position(|&b| b == p) {
-                        keep[j] = true;
-                    }
+    }
+    // Keep what closes something and, transitively, its prerequisites: the bundle lists
+    // prerequisites before the steps that need them, so one backward pass suffices.
+    for k in (0..bundle.len()).rev() {
+        if keep[k] {
+            for &p in &index.prerequisites[bundle[k]] {
+                if let Some(j) = bundle.iter().position(|&b| b == p) {
+                    keep[j] = true;
                 }
             }
         }
-        if keep.iter().any(|&k| !k) {
-            // Dropped members changed no gap, so replaying the kept ones gives the same gaps.
-            state.undo(&mut undo);
-            closes = bundle
-                .iter()
-                .zip(&keep)
-                .map(|(&s, &k)| {
-                    if k {
-                        state.apply(s, &mut undo)
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect();
-        }
+    }
+    if keep.iter().any(|&k| !k) {
+        // Dropped members changed no gap, so replaying the kept ones gives the same gaps.
+        state.undo(&mut undo);
+        closes = bundle
+            .iter()
+            .zip(&keep)
+            .map(|(&s, &k)| {
+                if k {
+                    state.apply(s, &mut undo)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
     }
     for (k, (&s, changes)) in bundle.iter().zip(closes).enumerate() {
         if !keep[k] {
@@ -607,7 +627,7 @@ impl<'a> Milestones<'a> {
         Milestones {
             framework,
             ratings: effective.to_vec(),
-            points: crate::score::total_points(&index.weights, framework.points(), effective),
+            points: index.prepared.points_of(effective),
             unmet,
             next: readiness.map_or(0, |r| r + 1),
             found: Vec::new(),

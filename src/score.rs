@@ -4,11 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Assessment, Confidence};
 use crate::error::Error;
-use crate::framework::{FitSettings, Framework};
+use crate::framework::Framework;
 use crate::plan;
 use crate::proficiency::Proficiency;
 use crate::report::{
-    Blocker, LevelResult, Report, Salary, SkillResult, Strength, Tier, Warning, WarningCode,
+    Blocker, LevelResult, Report, Salary, SkillResult, Strength, Warning, WarningCode,
 };
 
 /// How far self-ratings are trusted.
@@ -33,69 +33,6 @@ pub struct Options {
     /// The calibration policy; [`Calibration::Trust`] by default.
     #[serde(default)]
     pub calibration: Calibration,
-}
-
-/// Σ weight × points(rating).
-pub(crate) fn total_points(weights: &[f64], table: &[u32; 6], ratings: &[Proficiency]) -> f64 {
-    weights
-        .iter()
-        .zip(ratings)
-        .map(|(w, r)| w * f64::from(table[r.index()]))
-        .sum()
-}
-
-/// Whether a level is met: every requirement, and the points threshold.
-pub(crate) fn level_met(
-    requires: &[Proficiency],
-    min_points: f64,
-    ratings: &[Proficiency],
-    points: f64,
-) -> bool {
-    points >= min_points && requires.iter().zip(ratings).all(|(req, r)| r >= req)
-}
-
-/// Fit: the smaller of the requirements part and the points part.
-pub(crate) fn level_fit(
-    fit: &FitSettings,
-    weights: &[f64],
-    requires: &[Proficiency],
-    min_points: f64,
-    ratings: &[Proficiency],
-    points: f64,
-) -> f64 {
-    let mut credit = 0.0;
-    let mut total = 0.0;
-    for ((w, req), r) in weights.iter().zip(requires).zip(ratings) {
-        if *req > Proficiency::None {
-            let gap = req.index().saturating_sub(r.index()).min(4);
-            credit += w * fit.decay[gap];
-            total += w;
-        }
-    }
-    let requirements = if total > 0.0 { credit / total } else { 1.0 };
-    let points_part = if min_points > 0.0 {
-        (points / min_points).min(1.0)
-    } else {
-        1.0
-    };
-    requirements.min(points_part).clamp(0.0, 1.0)
-}
-
-pub(crate) fn tier(fit: &FitSettings, met: bool, value: f64) -> Tier {
-    if met {
-        Tier::Ready
-    } else if value >= fit.near {
-        Tier::Near
-    } else if value >= fit.stretch {
-        Tier::Stretch
-    } else {
-        Tier::Aspirational
-    }
-}
-
-/// The highest level index met with every lower level met, from per-level `met` flags.
-pub(crate) fn readiness(met: impl IntoIterator<Item = bool>) -> Option<usize> {
-    met.into_iter().take_while(|m| *m).count().checked_sub(1)
 }
 
 /// The overall score: Σ weight × rating / (5 × Σ weight) × 100, rounded half up.
@@ -165,7 +102,7 @@ impl Framework {
         assessment.validate(self)?;
         let skills = self.skills();
         let index = &self.index;
-        let fit_settings = self.fit();
+        let scorer = &index.prepared;
 
         let self_ratings: Vec<Proficiency> = skills
             .iter()
@@ -186,20 +123,20 @@ impl Framework {
             })
             .collect();
 
-        let points = total_points(&index.weights, self.points(), &effective);
+        let points = scorer.points_of(&effective);
         let mut levels = Vec::with_capacity(self.levels().len());
         for (li, level) in self.levels().iter().enumerate() {
-            let (req, min) = (&index.requires[li], index.min_points[li]);
-            let met = level_met(req, min, &effective, points);
-            let fit = level_fit(fit_settings, &index.weights, req, min, &effective, points);
+            let met = scorer.level_met(&effective, points, li);
+            let fit = scorer.fit_of(&effective, points, li);
             levels.push(LevelResult {
                 level: level.id.clone(),
                 met,
                 fit,
-                tier: tier(fit_settings, met, fit),
+                tier: scorer.tier(met, fit),
             });
         }
-        let ready = readiness(levels.iter().map(|l| l.met));
+        // The highest level met with every lower level met too.
+        let ready = levels.iter().take_while(|l| l.met).count().checked_sub(1);
         let top = self.levels().len() - 1;
         let target = match &assessment.preferences.target_level {
             Some(id) => index.levels.get(id).copied().unwrap_or(top),

@@ -317,6 +317,8 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
         });
     }
 
+    let prepared =
+        crate::prepared::Prepared::new(&weights, &data.points, &data.fit, &requires, &min_points);
     Ok(Index {
         skills,
         levels,
@@ -328,6 +330,7 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
         prerequisites,
         step_training,
         weights,
+        prepared,
     })
 }
 

@@ -97,7 +97,8 @@ fn default_weight() -> f64 {
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes fields by reference
 fn is_default_weight(w: &f64) -> bool {
-    (*w - 1.0).abs() < f64::EPSILON
+    // Exact: any other weight, however close to 1, must be written out to round-trip.
+    w.to_bits() == 1.0f64.to_bits()
 }
 
 /// A skill of a framework.
@@ -195,7 +196,11 @@ pub struct Level {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_points: Option<f64>,
     /// The minimum proficiency per skill; skills not listed are not required.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::parse::unique_map"
+    )]
     pub requires: BTreeMap<Id, Proficiency>,
 }
 
@@ -260,7 +265,11 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub training: Vec<Id>,
     /// The skills this step develops, and to which proficiency.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::parse::unique_map"
+    )]
     pub develops: BTreeMap<Id, Proficiency>,
 }
 
@@ -361,7 +370,10 @@ pub struct Hiring {
 pub struct FitSettings {
     /// The credit for a requirement missed by 0, 1, 2, 3 and 4 or more proficiencies:
     /// values in 0–1, never increasing.
-    #[serde(default = "FitSettings::default_decay")]
+    #[serde(
+        default = "FitSettings::default_decay",
+        deserialize_with = "crate::parse::exact_array"
+    )]
     pub decay: [f64; 5],
     /// The fit from which an unmet level is `near`.
     #[serde(default = "FitSettings::default_near")]
@@ -406,7 +418,7 @@ fn default_version() -> String {
 
 /// The wire layout of a framework file (DESIGN.md section 4).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Framework", deny_unknown_fields)]
 pub(crate) struct FrameworkData {
     pub(crate) id: Id,
     pub(crate) name: String,
@@ -416,7 +428,10 @@ pub(crate) struct FrameworkData {
     pub(crate) summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) responsibilities: Vec<String>,
-    #[serde(default = "default_points")]
+    #[serde(
+        default = "default_points",
+        deserialize_with = "crate::parse::exact_array"
+    )]
     pub(crate) points: [u32; 6],
     #[serde(default)]
     pub(crate) fit: FitSettings,

@@ -1,7 +1,7 @@
 //! The plan rules of DESIGN.md section 3.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +132,21 @@ struct Key {
     step: usize,
 }
 
+impl Key {
+    /// The key of a step with `value` and `hours`, or `None` when it closes nothing.
+    ///
+    /// The ratio drops its lowest 12 mantissa bits (a relative 2⁻⁴⁰), so sums that are equal
+    /// on paper but differ in the last bit (0.1 + 0.2 against 0.3) tie, and framework order
+    /// decides. Truncation keeps the order of positive ratios, which lazy greedy relies on.
+    fn new(value: f64, hours: u32, step: usize) -> Option<Key> {
+        let ratio = value / f64::from(hours);
+        (ratio > 0.0).then(|| Key {
+            ratio: f64::from_bits(ratio.to_bits() & !0xfff),
+            step,
+        })
+    }
+}
+
 impl Eq for Key {}
 
 impl Ord for Key {
@@ -231,7 +246,6 @@ impl State<'_> {
 struct Chosen {
     step: usize,
     closes: Vec<Change>,
-    required_by: Vec<usize>,
 }
 
 pub(crate) fn build(
@@ -316,18 +330,12 @@ fn keep_current(state: &mut State<'_>, completed: &[bool]) -> Vec<Chosen> {
             continue;
         }
         let bundle = unmet_prerequisites(state, i, completed, &planned);
-        for (k, &s) in bundle.iter().enumerate() {
+        for &s in &bundle {
             state.apply(s, &mut undo);
             planned[s] = true;
-            let required_by = bundle[k + 1..]
-                .iter()
-                .copied()
-                .filter(|&b| framework.index.prerequisites[b].contains(&s))
-                .collect();
             chosen.push(Chosen {
                 step: s,
                 closes: Vec::new(),
-                required_by,
             });
         }
     }
@@ -348,45 +356,33 @@ fn select(state: &mut State<'_>, completed: &[bool], preferred: &[usize]) -> Vec
     };
 
     for pass in 0..2 {
-        let mut heap: BinaryHeap<Key> = (0..steps.len())
-            .filter(|&i| !completed[i] && !planned[i] && !rejected[i])
-            .filter(|&i| {
-                if pass == 0 {
-                    allowed_first(i)
-                } else {
-                    !allowed_first(i)
-                }
-            })
-            .filter_map(|i| {
-                let ratio = state.value(i) / f64::from(steps[i].hours);
-                (ratio > 0.0).then_some(Key { ratio, step: i })
-            })
-            .collect();
         if pass == 1 && !has_gap(state) {
             break;
         }
+        // The second pass offers every step left, optional ones included.
+        let mut heap: BinaryHeap<Key> = (0..steps.len())
+            .filter(|&i| !completed[i] && !planned[i] && !rejected[i])
+            .filter(|&i| pass == 1 || allowed_first(i))
+            .filter_map(|i| Key::new(state.value(i), steps[i].hours, i))
+            .collect();
         while let Some(top) = heap.pop() {
             let i = top.step;
             if planned[i] {
                 continue;
             }
-            let ratio = state.value(i) / f64::from(steps[i].hours);
-            if ratio <= 0.0 {
+            let Some(key) = Key::new(state.value(i), steps[i].hours, i) else {
                 continue;
-            }
-            let key = Key { ratio, step: i };
+            };
             if heap.peek().is_some_and(|next| *next > key) {
                 heap.push(key);
                 continue;
             }
-            take(
-                state,
-                i,
-                completed,
-                &mut planned,
-                &mut rejected,
-                &mut chosen,
-            );
+            let bundle = unmet_prerequisites(state, i, completed, &planned);
+            // An optional prerequisite the person did not ask for waits for the second pass.
+            if pass == 0 && bundle.iter().any(|&b| !allowed_first(b)) {
+                continue;
+            }
+            take(state, &bundle, &mut planned, &mut rejected, &mut chosen);
         }
     }
     chosen
@@ -402,14 +398,13 @@ fn has_gap(state: &State<'_>) -> bool {
 /// the step itself would have).
 fn take(
     state: &mut State<'_>,
-    i: usize,
-    completed: &[bool],
+    bundle: &[usize],
     planned: &mut [bool],
     rejected: &mut [bool],
     chosen: &mut Vec<Chosen>,
 ) {
     let index = &state.framework.index;
-    let bundle = unmet_prerequisites(state, i, completed, planned);
+    let Some(&i) = bundle.last() else { return };
     let mut undo = Vec::new();
     let mut closes: Vec<Vec<Change>> = bundle.iter().map(|&s| state.apply(s, &mut undo)).collect();
     let mut keep: Vec<bool> = closes.iter().map(|c| !c.is_empty()).collect();
@@ -418,10 +413,11 @@ fn take(
     }
     // Keep what closes something and, transitively, its prerequisites: the bundle lists
     // prerequisites before the steps that need them, so one backward pass suffices.
+    let position: HashMap<usize, usize> = bundle.iter().enumerate().map(|(k, &b)| (b, k)).collect();
     for k in (0..bundle.len()).rev() {
         if keep[k] {
-            for &p in &index.prerequisites[bundle[k]] {
-                if let Some(j) = bundle.iter().position(|&b| b == p) {
+            for p in &index.prerequisites[bundle[k]] {
+                if let Some(&j) = position.get(p) {
                     keep[j] = true;
                 }
             }
@@ -442,22 +438,14 @@ fn take(
             })
             .collect();
     }
-    for (k, (&s, changes)) in bundle.iter().zip(closes).enumerate() {
-        if !keep[k] {
-            continue;
+    for ((&s, changes), kept) in bundle.iter().zip(closes).zip(keep) {
+        if kept {
+            planned[s] = true;
+            chosen.push(Chosen {
+                step: s,
+                closes: changes,
+            });
         }
-        planned[s] = true;
-        let required_by = bundle[k + 1..]
-            .iter()
-            .zip(&keep[k + 1..])
-            .filter(|&(&b, &kept)| kept && index.prerequisites[b].contains(&s))
-            .map(|(&b, _)| b)
-            .collect();
-        chosen.push(Chosen {
-            step: s,
-            closes: changes,
-            required_by,
-        });
     }
 }
 
@@ -472,16 +460,16 @@ fn unmet_prerequisites(
 ) -> Vec<usize> {
     let index = &state.framework.index;
     let mut out = Vec::new();
-    let mut seen = vec![i];
+    let mut seen = HashSet::from([i]);
     // Iterative post-order depth-first search: (step, next prerequisite to look at).
     let mut stack = vec![(i, 0usize)];
     while let Some(&mut (node, ref mut next)) = stack.last_mut() {
         if let Some(&p) = index.prerequisites[node].get(*next) {
             *next += 1;
-            if seen.contains(&p) || completed[p] || planned[p] || state.satisfies(p) {
+            if completed[p] || planned[p] || seen.contains(&p) || state.satisfies(p) {
                 continue;
             }
-            seen.push(p);
+            seen.insert(p);
             stack.push((p, 0));
         } else {
             out.push(node);
@@ -495,24 +483,29 @@ fn unreachable(framework: &Framework, state: &State<'_>, completed: &[bool]) -> 
     let index = &framework.index;
     let target = state.target;
     let required = &index.requires[target];
+    // Per skill, the highest proficiency a completed step develops, and that step.
+    let mut by_completed: Vec<Option<(Proficiency, usize)>> = vec![None; framework.skills().len()];
+    for (i, _) in completed.iter().enumerate().filter(|&(_, &done)| done) {
+        for &(si, p) in &index.develops[i] {
+            if by_completed[si].is_none_or(|(best, _)| p > best) {
+                by_completed[si] = Some((p, i));
+            }
+        }
+    }
     let mut out = Vec::new();
     for (si, skill) in framework.skills().iter().enumerate() {
         let reached = state.ratings[si];
         if reached >= required[si] {
             continue;
         }
-        let done_elsewhere = framework.steps().iter().enumerate().find(|&(i, _)| {
-            completed[i]
-                && index.develops[i]
-                    .iter()
-                    .any(|&(s, p)| s == si && p >= required[si])
-        });
-        let reason = match done_elsewhere {
-            Some((_, step)) => format!(
+        let reason = match by_completed[si] {
+            Some((p, i)) if p >= required[si] => format!(
                 "only {} develops {} to {}, and it is marked completed: re-rate the skill or reopen the step",
-                step.id, skill.id, required[si]
+                framework.steps()[i].id,
+                skill.id,
+                required[si]
             ),
-            None => format!(
+            _ => format!(
                 "no step of the framework develops {} to {}",
                 skill.id, required[si]
             ),
@@ -571,12 +564,32 @@ fn schedule(
             step: step.id.clone(),
             title: step.title.clone(),
             closes: c.closes,
-            required_by: c.required_by.iter().map(|&b| steps[b].id.clone()).collect(),
+            required_by: Vec::new(),
             hours: step.hours,
             training,
             start_week,
             end_week,
         });
+    }
+    // Each item's later items that list it as a prerequisite.
+    let position: HashMap<&Id, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(k, item)| (&item.step, k))
+        .collect();
+    let mut needed: Vec<Vec<Id>> = vec![Vec::new(); items.len()];
+    for item in &items {
+        let Some(&si) = index.steps.get(&item.step) else {
+            continue;
+        };
+        for &p in &index.prerequisites[si] {
+            if let Some(&k) = position.get(&steps[p].id) {
+                needed[k].push(item.step.clone());
+            }
+        }
+    }
+    for (item, needed) in items.iter_mut().zip(needed) {
+        item.required_by = needed;
     }
     let weeks = elapsed.div_ceil(per_week);
     let deadline = deadline_weeks.map(|d| {

@@ -132,6 +132,14 @@ fn prepared(c: &mut Criterion) {
     group.bench_function("score_batch", |b| {
         b.iter(|| scorer.score_batch(black_box(&ratings), 1).expect("valid"));
     });
+    let mut out = Vec::with_capacity(candidates);
+    group.bench_function("score_batch_into_reused", |b| {
+        b.iter(|| {
+            scorer
+                .score_batch_into(black_box(&ratings), 1, &mut out)
+                .expect("valid");
+        });
+    });
     group.bench_function("top_100", |b| {
         b.iter(|| scorer.top_k(black_box(&ratings), 1, 100).expect("valid"));
     });

@@ -29,6 +29,7 @@ use crate::validate::{count, text};
     strum::EnumString,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Confidence {
@@ -54,6 +55,7 @@ pub enum Confidence {
     strum::EnumString,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum EvidenceKind {
@@ -73,6 +75,7 @@ pub enum EvidenceKind {
 
 /// One item of evidence for a rating.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// What kind of evidence it is.
@@ -120,12 +123,17 @@ impl From<Proficiency> for Rating {
     }
 }
 
+/// The object form of a rating.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DetailedRating {
+    /// The self-rated proficiency.
     proficiency: Proficiency,
+    /// How sure the person is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     confidence: Option<Confidence>,
+    /// What backs the rating.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<Evidence>,
 }
@@ -182,8 +190,29 @@ impl<'de> Deserialize<'de> for Rating {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Rating {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rating".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Rating").into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let bare = generator.subschema_for::<Proficiency>();
+        let detailed = <DetailedRating as schemars::JsonSchema>::json_schema(generator);
+        schemars::json_schema!({
+            "description": "A self-rating: a bare proficiency, or an object with the proficiency and optionally confidence and evidence.",
+            "oneOf": [bare, detailed],
+        })
+    }
+}
+
 /// What the person wants from the plan.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Preferences {
     /// The level to plan for; the level above readiness when absent.
@@ -221,7 +250,14 @@ pub const DEFAULT_HOURS_PER_WEEK: u32 = 10;
 /// # Ok::<(), skillgauge::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        description = "A person's self-assessment against one framework, the request: self-ratings by skill id (unrated skills count as `none`), experience, completed steps and plan preferences."
+    )
+)]
 pub struct Assessment {
     /// The framework the assessment is for; checked when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]

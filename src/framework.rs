@@ -26,6 +26,7 @@ use crate::{parse, validate};
     strum::EnumString,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Category {
@@ -40,6 +41,7 @@ pub enum Category {
 ///
 /// Descriptors are what make self-ratings honest: a person reads them before choosing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Descriptors {
     /// What `none` looks like.
@@ -103,6 +105,7 @@ fn is_default_weight(w: &f64) -> bool {
 
 /// A skill of a framework.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
     /// The skill's id, unique in its framework.
@@ -141,6 +144,7 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     strum::Display,
     strum::EnumString,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Period {
@@ -159,6 +163,7 @@ fn default_currency() -> String {
 
 /// A salary band. Either end may be open: the seed's expert band has a floor and no ceiling.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SalaryBand {
     /// The lower end, if given.
@@ -180,6 +185,7 @@ pub struct SalaryBand {
 
 /// A career level, such as `entry` or `senior`. A framework lists its levels lowest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     /// The level's id, unique in its framework.
@@ -219,6 +225,7 @@ pub struct Level {
     strum::EnumString,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum StepKind {
@@ -237,6 +244,7 @@ pub enum StepKind {
 
 /// One thing to do on the way to a level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// The step's id, unique in its framework.
@@ -287,6 +295,7 @@ pub struct Step {
     strum::Display,
     strum::EnumString,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Pace {
@@ -316,6 +325,7 @@ pub enum Pace {
     strum::Display,
     strum::EnumString,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Cost {
@@ -333,6 +343,7 @@ pub enum Cost {
 
 /// A way to learn: online courses, bootcamps, degree programmes, self-study.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrainingOption {
     /// The option's id, unique in its framework.
@@ -355,6 +366,7 @@ pub struct TrainingOption {
 
 /// An industry that hires for the role, with example employers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hiring {
     /// The industry.
@@ -366,6 +378,7 @@ pub struct Hiring {
 
 /// The fit and tier settings of a framework.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FitSettings {
     /// The credit for a requirement missed by 0, 1, 2, 3 and 4 or more proficiencies:
@@ -418,31 +431,46 @@ fn default_version() -> String {
 
 /// The wire layout of a framework file (DESIGN.md section 4).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename = "Framework", deny_unknown_fields)]
 pub(crate) struct FrameworkData {
+    // The field docs are the descriptions in the JSON Schema of framework files.
+    /// The framework's id.
     pub(crate) id: Id,
+    /// The role's name.
     pub(crate) name: String,
+    /// The framework's version.
     #[serde(default = "default_version")]
     pub(crate) version: String,
+    /// A summary of the role.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) summary: String,
+    /// What a person in the role is responsible for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) responsibilities: Vec<String>,
+    /// Points per proficiency, `none` to `expert`, never decreasing.
     #[serde(
         default = "default_points",
         deserialize_with = "crate::parse::exact_array"
     )]
     pub(crate) points: [u32; 6],
+    /// The fit and tier settings.
     #[serde(default)]
     pub(crate) fit: FitSettings,
+    /// A caveat that applies to every salary band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) salary_note: Option<String>,
+    /// The skills.
     pub(crate) skills: Vec<Skill>,
+    /// The levels, lowest first.
     pub(crate) levels: Vec<Level>,
+    /// The steps towards the levels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) steps: Vec<Step>,
+    /// The ways to learn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) training: Vec<TrainingOption>,
+    /// The industries that hire for the role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) hiring: Vec<Hiring>,
 }
@@ -687,5 +715,31 @@ impl<'de> Deserialize<'de> for Framework {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let data = FrameworkData::deserialize(deserializer)?;
         Framework::from_data(data).map_err(serde::de::Error::custom)
+    }
+}
+
+// The schema of the wire form, `FrameworkData`. The checks beyond its shape (ids that resolve,
+// no prerequisite cycles, requirements that never decrease) are not expressible in JSON Schema
+// and happen on loading.
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Framework {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Framework".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Framework").into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = FrameworkData::json_schema(generator);
+        schema.insert(
+            "description".to_owned(),
+            "A career framework: one role's skills, levels, steps, training and hiring. \
+             Loading also checks that every id resolves, that prerequisites have no cycle and \
+             that requirements never decrease up the ladder."
+                .into(),
+        );
+        schema
     }
 }

@@ -148,3 +148,25 @@ impl<'de> Deserialize<'de> for Id {
         Id::new(s).map_err(serde::de::Error::custom)
     }
 }
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Id").into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // The same rules as `Id::new`; the pattern is ASCII-only, so characters are bytes.
+        schemars::json_schema!({
+            "description": "An id: 1 to 64 lowercase ASCII letters, digits, `-` and `_`, starting with a letter or digit.",
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9_-]*$",
+            "minLength": 1,
+            "maxLength": MAX_ID_LEN,
+        })
+    }
+}

@@ -1,5 +1,5 @@
-//! skillgauge: developer skills self-assessment.
-
+#![doc = include_str!("lib.md")]
+#![doc = include_str!("data/backend-developer.md")]
 #![forbid(unsafe_code)]
 
 mod assessment;
@@ -9,6 +9,8 @@ mod id;
 pub mod limits;
 mod parse;
 mod proficiency;
+#[cfg(feature = "schemars")]
+pub mod schema;
 mod validate;
 
 pub use assessment::{

@@ -12,6 +12,7 @@ use crate::proficiency::Proficiency;
 
 /// A skill raised by a plan item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// The skill.
@@ -24,6 +25,7 @@ pub struct Change {
 
 /// One step of the plan, scheduled.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanItem {
     /// The step.
@@ -49,6 +51,7 @@ pub struct PlanItem {
 
 /// The point in the plan at which a higher level would be met.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// The level.
@@ -61,6 +64,7 @@ pub struct Milestone {
 
 /// A gap no step of the framework can close.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Unreachable {
     /// A skill requirement.
@@ -87,6 +91,7 @@ pub enum Unreachable {
 
 /// Whether the plan fits the person's deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Deadline {
     /// The deadline, in weeks.
@@ -101,6 +106,7 @@ pub struct Deadline {
 
 /// The personalised next-steps plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The level planned for.

@@ -1,7 +1,7 @@
 //! A framework compiled for fast scoring: dense lookup tables per skill and rating.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
 use crate::error::Error;
 use crate::framework::{FitSettings, Framework};
@@ -38,13 +38,13 @@ pub struct Prepared {
     skills: usize,
     levels: usize,
     /// `[skill][rating]`: weight × points(rating).
-    points: Vec<f64>,
+    points: Vec<[f64; RATINGS]>,
     /// `[skill][rating]`: how many levels, from the lowest, this rating meets for this skill.
-    meets: Vec<u8>,
+    meets: Vec<[u8; RATINGS]>,
     /// `[level]`: the points threshold (0 when none).
     min_points: Vec<f64>,
-    /// `[level][skill][rating]`: weight × decay(gap) for required skills, 0 otherwise.
-    credit: Vec<f64>,
+    /// `[level * skills + skill][rating]`: weight × decay(gap) for required skills, 0 otherwise.
+    credit: Vec<[f64; RATINGS]>,
     /// `[level]`: Σ weight over the skills the level requires.
     required_weight: Vec<f64>,
     fit: FitSettings,
@@ -89,17 +89,17 @@ impl Prepared {
     ) -> Prepared {
         let skills = weights.len();
         let levels = requires.len();
-        let mut points = Vec::with_capacity(skills * RATINGS);
-        let mut meets = Vec::with_capacity(skills * RATINGS);
+        let mut points = Vec::with_capacity(skills);
+        let mut meets = Vec::with_capacity(skills);
         for (si, &w) in weights.iter().enumerate() {
-            for r in Proficiency::ALL {
-                points.push(w * f64::from(table[r.index()]));
-                // Requirements never decrease up the ladder, so the levels met form a prefix.
+            points.push(Proficiency::ALL.map(|r| w * f64::from(table[r.index()])));
+            // Requirements never decrease up the ladder, so the levels met form a prefix.
+            meets.push(Proficiency::ALL.map(|r| {
                 let met = requires.iter().take_while(|req| req[si] <= r).count();
-                meets.push(u8::try_from(met).unwrap_or(u8::MAX));
-            }
+                u8::try_from(met).unwrap_or(u8::MAX)
+            }));
         }
-        let mut credit = Vec::with_capacity(levels * skills * RATINGS);
+        let mut credit = Vec::with_capacity(levels * skills);
         let mut required_weight = Vec::with_capacity(levels);
         for req in requires {
             let mut total = 0.0;
@@ -108,10 +108,10 @@ impl Prepared {
                 if is_required {
                     total += w;
                 }
-                for r in Proficiency::ALL {
+                credit.push(Proficiency::ALL.map(|r| {
                     let gap = q.index().saturating_sub(r.index()).min(4);
-                    credit.push(if is_required { w * fit.decay[gap] } else { 0.0 });
-                }
+                    if is_required { w * fit.decay[gap] } else { 0.0 }
+                }));
             }
             required_weight.push(total);
         }
@@ -140,55 +140,60 @@ impl Prepared {
     /// The bytes the tables take, for sizing caches.
     pub fn memory_bytes(&self) -> usize {
         std::mem::size_of::<Prepared>()
-            + self.points.len() * 8
-            + self.meets.len()
+            + self.points.len() * RATINGS * 8
+            + self.meets.len() * RATINGS
             + self.min_points.len() * 8
-            + self.credit.len() * 8
+            + self.credit.len() * RATINGS * 8
             + self.required_weight.len() * 8
     }
 
     /// Total points of a row (its length must be [`Prepared::skills`]).
     pub(crate) fn points_of(&self, row: &[Proficiency]) -> f64 {
         let mut sum = 0.0;
-        for (si, r) in row.iter().enumerate() {
-            sum += self.points[si * RATINGS + r.index()];
+        for (points, r) in self.points.iter().zip(row) {
+            sum += points[r.index()];
         }
         sum
     }
 
+    /// How many levels, from the lowest, every skill of the row meets.
+    fn skills_meet(&self, row: &[Proficiency]) -> usize {
+        let mut met = self.levels;
+        for (meets, r) in self.meets.iter().zip(row) {
+            met = met.min(usize::from(meets[r.index()]));
+        }
+        met
+    }
+
+    /// How many levels the points reach (`min_points` never decrease up the ladder).
+    fn points_meet(&self, points: f64) -> usize {
+        self.min_points.iter().take_while(|&&m| points >= m).count()
+    }
+
     /// How many levels, from the lowest, the row meets; readiness is this minus one.
     pub(crate) fn levels_met(&self, row: &[Proficiency], points: f64) -> usize {
-        let mut met = self.levels;
-        for (si, r) in row.iter().enumerate() {
-            met = met.min(usize::from(self.meets[si * RATINGS + r.index()]));
-        }
-        // min_points never decrease up the ladder either.
-        let by_points = self.min_points.iter().take_while(|&&m| points >= m).count();
-        met.min(by_points)
+        self.skills_meet(row).min(self.points_meet(points))
     }
 
     /// Whether level `level` is met on its own (not counting lower levels).
     pub(crate) fn level_met(&self, row: &[Proficiency], points: f64, level: usize) -> bool {
-        points >= self.min_points[level]
-            && row
-                .iter()
-                .enumerate()
-                .all(|(si, r)| usize::from(self.meets[si * RATINGS + r.index()]) > level)
+        points >= self.min_points[level] && self.skills_meet(row) > level
     }
 
-    /// Fit of a row for a level.
-    pub(crate) fn fit_of(&self, row: &[Proficiency], points: f64, level: usize) -> f64 {
+    /// The requirements credit of a row for a level: Σ weight × decay(gap).
+    fn credit_of(&self, row: &[Proficiency], level: usize) -> f64 {
+        let mut credit = 0.0;
+        let tables = &self.credit[level * self.skills..(level + 1) * self.skills];
+        for (table, r) in tables.iter().zip(row) {
+            credit += table[r.index()];
+        }
+        credit
+    }
+
+    /// Fit from the points and the requirements credit.
+    fn fit_from(&self, points: f64, credit: f64, level: usize) -> f64 {
         let total = self.required_weight[level];
-        let requirements = if total > 0.0 {
-            let base = level * self.skills * RATINGS;
-            let mut credit = 0.0;
-            for (si, r) in row.iter().enumerate() {
-                credit += self.credit[base + si * RATINGS + r.index()];
-            }
-            credit / total
-        } else {
-            1.0
-        };
+        let requirements = if total > 0.0 { credit / total } else { 1.0 };
         let min = self.min_points[level];
         let points_part = if min > 0.0 {
             (points / min).min(1.0)
@@ -196,6 +201,11 @@ impl Prepared {
             1.0
         };
         requirements.min(points_part).clamp(0.0, 1.0)
+    }
+
+    /// Fit of a row for a level.
+    pub(crate) fn fit_of(&self, row: &[Proficiency], points: f64, level: usize) -> f64 {
+        self.fit_from(points, self.credit_of(row, level), level)
     }
 
     pub(crate) fn tier(&self, met: bool, fit: f64) -> Tier {
@@ -210,15 +220,24 @@ impl Prepared {
         }
     }
 
+    /// Scores a row in one pass over its skills, summing in the same order as the
+    /// separate accessors so the results are bit-identical.
     fn score_unchecked(&self, row: &[Proficiency], level: usize) -> Scored {
-        let points = self.points_of(row);
-        let met = self.levels_met(row, points);
-        let fit = self.fit_of(row, points, level);
+        let tables = &self.credit[level * self.skills..(level + 1) * self.skills];
+        let (mut points, mut credit, mut met) = (0.0, 0.0, self.levels);
+        for (((p, m), c), r) in self.points.iter().zip(&self.meets).zip(tables).zip(row) {
+            let r = r.index();
+            points += p[r];
+            credit += c[r];
+            met = met.min(usize::from(m[r]));
+        }
+        let fit = self.fit_from(points, credit, level);
+        let level_met = met > level && points >= self.min_points[level];
         Scored {
-            readiness: met.checked_sub(1),
+            readiness: met.min(self.points_meet(points)).checked_sub(1),
             points,
             fit,
-            tier: self.tier(self.level_met(row, points, level), fit),
+            tier: self.tier(level_met, fit),
         }
     }
 
@@ -288,6 +307,40 @@ impl Prepared {
             .rows(ratings)
             .map(|row| self.score_unchecked(row, level))
             .collect())
+    }
+
+    /// [`Prepared::score_batch`] into a buffer the caller keeps, so repeated batches reuse
+    /// its memory: the buffer is cleared, then holds one result per row.
+    ///
+    /// # Errors
+    /// As [`Prepared::score_batch`]; the buffer is left empty.
+    ///
+    /// # Example
+    /// ```
+    /// use skillgauge::{Framework, Proficiency};
+    ///
+    /// let scorer = Framework::backend_developer().prepare();
+    /// let mut out = Vec::new();
+    /// for batch in [vec![Proficiency::Novice; 14], vec![Proficiency::Expert; 7]] {
+    ///     scorer.score_batch_into(&batch, 0, &mut out)?;
+    /// }
+    /// assert_eq!(out.len(), 1);
+    /// assert_eq!(out[0].readiness, Some(3));
+    /// # Ok::<(), skillgauge::Error>(())
+    /// ```
+    pub fn score_batch_into(
+        &self,
+        ratings: &[Proficiency],
+        level: usize,
+        out: &mut Vec<Scored>,
+    ) -> Result<(), Error> {
+        out.clear();
+        self.check_batch(ratings, level)?;
+        out.extend(
+            self.rows(ratings)
+                .map(|row| self.score_unchecked(row, level)),
+        );
+        Ok(())
     }
 
     /// The `k` best candidates for level index `level`, best first.
@@ -486,6 +539,12 @@ pub fn match_roles(
     assessment: &crate::Assessment,
     postings: &[Posting<'_>],
 ) -> Result<Vec<RoleMatch>, Error> {
+    // One hash lookup per skill instead of a string-comparing tree search per posting.
+    let ratings: HashMap<&str, Proficiency> = assessment
+        .ratings
+        .iter()
+        .map(|(id, r)| (id.as_str(), r.proficiency))
+        .collect();
     let mut row = Vec::new();
     let mut out = Vec::with_capacity(postings.len());
     for (p, posting) in postings.iter().enumerate() {
@@ -506,7 +565,7 @@ pub fn match_roles(
             framework
                 .skills()
                 .iter()
-                .map(|s| assessment.rating(s.id.as_str())),
+                .map(|s| ratings.get(s.id.as_str()).copied().unwrap_or_default()),
         );
         let points = scorer.points_of(&row);
         let ready = scorer.levels_met(&row, points) > posting.level;

@@ -177,6 +177,51 @@ impl<'de> Deserialize<'de> for Proficiency {
     }
 }
 
+// Two wire forms: readers accept the name or the integer 0–5, writers write the name, so a
+// schema for output (the serialize contract) allows only the name.
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Proficiency {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Proficiency".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Proficiency").into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = Proficiency::ALL
+            .into_iter()
+            .map(Proficiency::as_str)
+            .collect();
+        let name = schemars::json_schema!({
+            "description": "The proficiency's name.",
+            "type": "string",
+            "enum": names,
+        });
+        if generator.contract().is_serialize() {
+            let mut schema = name;
+            schema.insert(
+                "description".to_owned(),
+                "A proficiency, from `none` (0) to `expert` (5).".into(),
+            );
+            return schema;
+        }
+        schemars::json_schema!({
+            "description": "A proficiency, from `none` (0) to `expert` (5): its name or its number.",
+            "oneOf": [
+                name,
+                {
+                    "description": "The proficiency's number.",
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 5,
+                },
+            ],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,7 @@ use crate::proficiency::Proficiency;
     strum::EnumString,
     strum::EnumIter,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Tier {
@@ -36,6 +37,7 @@ pub enum Tier {
 
 /// The result for one level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LevelResult {
     /// The level.
@@ -50,6 +52,7 @@ pub struct LevelResult {
 
 /// The result for one skill, against the target level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SkillResult {
     /// The skill.
@@ -67,6 +70,7 @@ pub struct SkillResult {
 
 /// A requirement of the target level that is not met.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Blocker {
     /// The skill.
@@ -83,6 +87,7 @@ pub struct Blocker {
 
 /// A skill rated above what the target level requires of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Strength {
     /// The skill.
@@ -110,6 +115,7 @@ pub struct Strength {
     strum::EnumIter,
     strum::IntoStaticStr,
 )]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -128,6 +134,7 @@ pub enum WarningCode {
 
 /// A calibration warning: something about the ratings worth a second look.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     /// The stable code.
@@ -141,6 +148,7 @@ pub struct Warning {
 
 /// The salary band of the readiness level, with the framework's caveat.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Salary {
     /// The level the band is for.
@@ -159,7 +167,14 @@ pub struct Salary {
 /// Structured data first: `Display` renders a text summary, [`Report::to_markdown`] a
 /// Markdown one and [`Report::to_json`] the JSON contract.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        description = "The result of an assessment, the response: readiness, per-level and per-skill results, the explanation, warnings, salary band and the personalised next-steps plan."
+    )
+)]
 pub struct Report {
     /// The framework assessed against.
     pub framework: Id,

@@ -13,6 +13,7 @@ use crate::report::{
 
 /// How far self-ratings are trusted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Calibration {
@@ -28,6 +29,7 @@ pub enum Calibration {
 
 /// Options for [`Framework::assess_with`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     /// The calibration policy; [`Calibration::Trust`] by default.

@@ -1102,6 +1102,10 @@ proptest! {
         let ratings: Vec<Proficiency> = raw[..whole].iter().map(|&r| proficiency(r)).collect();
         let level = usize::try_from(seed % 64).unwrap() % scorer.levels();
         let batch = scorer.score_batch(&ratings, level).unwrap();
+        // A stale buffer of another length: it must be cleared, not appended to.
+        let mut reused: Vec<_> = batch.iter().rev().chain(&batch).copied().collect();
+        scorer.score_batch_into(&ratings, level, &mut reused).unwrap();
+        prop_assert_eq!(&reused, &batch);
         prop_assert_eq!(batch.len(), whole / n);
         for (row, scored) in ratings.chunks_exact(n).zip(&batch) {
             prop_assert_eq!(*scored, scorer.score(row, level).unwrap());

@@ -52,11 +52,20 @@ fn parse_args() -> Result<Option<Args>, String> {
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--json" => args.output = Output::Json,
-            "--markdown" => args.output = Output::Markdown,
-            "--framework" => {
-                args.framework = Some(iter.next().ok_or("--framework needs a file")?);
+            "--json" | "--markdown" => {
+                if !matches!(args.output, Output::Text) {
+                    return Err("choose one of --json and --markdown".to_owned());
+                }
+                args.output = if arg == "--json" {
+                    Output::Json
+                } else {
+                    Output::Markdown
+                };
             }
+            "--framework" => match iter.next() {
+                Some(file) if !file.starts_with('-') => args.framework = Some(file),
+                _ => return Err("--framework needs a file".to_owned()),
+            },
             flag if flag.starts_with('-') => {
                 return Err(format!("unknown option {flag} (try --help)"));
             }

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use skillgauge::{Assessment, Framework};
 
+const USAGE: &str = "usage: custom_framework [FRAMEWORK.toml|FRAMEWORK.json ASSESSMENT.json]";
+
 fn run(framework_path: &str, assessment_path: &str) -> Result<String, String> {
     let framework = Framework::from_path(framework_path)
         .map_err(|e| format!("framework {framework_path}: {e}"))?;
@@ -73,8 +75,12 @@ fn main() -> ExitCode {
             format!("{dir}/examples/data/points-ladder-assessment.json"),
         ),
         [framework, assessment] => (framework.clone(), assessment.clone()),
+        [flag] if flag == "-h" || flag == "--help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         _ => {
-            eprintln!("usage: custom_framework [FRAMEWORK.toml|FRAMEWORK.json ASSESSMENT.json]");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };

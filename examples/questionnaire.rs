@@ -8,7 +8,7 @@
 //! cargo run --example questionnaire
 //! printf '3\n2\n2\n1\n3\n2\n3\nmid\n8\n' | cargo run --example questionnaire
 //! ```
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 
 use skillgauge::{Assessment, Framework, Proficiency, Rating};
@@ -35,6 +35,10 @@ fn ask<T>(
         let Some(answer) = read_line(input).map_err(|e| e.to_string())? else {
             return Err("input ended before every question was answered".to_owned());
         };
+        // Piped answers are not echoed by a terminal: show them so the transcript reads well.
+        if !io::stdin().is_terminal() {
+            writeln!(out, "{answer}").map_err(|e| e.to_string())?;
+        }
         match parse(&answer) {
             Ok(value) => return Ok(value),
             Err(message) => writeln!(out, "  {message}").map_err(|e| e.to_string())?,
@@ -64,8 +68,14 @@ fn questionnaire(input: &mut impl BufRead, out: &mut impl Write) -> Result<Strin
             )?;
         }
         let rating = ask(input, out, "Your rating: ", |answer| {
-            answer.parse::<Proficiency>().map_err(|_| {
-                format!("`{answer}` is not a rating: answer 0-5 or a name such as competent")
+            // Accept the labels as shown: "Advanced beginner", "advanced-beginner", "EXPERT".
+            let name = answer.trim().to_lowercase().replace([' ', '-'], "_");
+            name.parse::<Proficiency>().map_err(|_| {
+                if answer.is_empty() {
+                    "please answer 0-5 or a name such as competent".to_owned()
+                } else {
+                    format!("`{answer}` is not a rating: answer 0-5 or a name such as competent")
+                }
             })
         })?;
         assessment

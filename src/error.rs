@@ -143,9 +143,7 @@ pub enum Error {
         path: Vec<Id>,
     },
     /// A level requires less of a skill than a lower level does.
-    #[error(
-        "level `{level}` requires {skill} at {required}, less than {lower_required} required by lower level `{lower}`"
-    )]
+    #[error("{}", decreasing_requirement(level, lower, skill, *required, *lower_required))]
     DecreasingRequirement {
         /// The higher level.
         level: Id,
@@ -159,9 +157,7 @@ pub enum Error {
         lower_required: crate::Proficiency,
     },
     /// A level's `min_points` is below a lower level's.
-    #[error(
-        "level `{level}` has min_points {min_points}, less than {lower_min_points} of lower level `{lower}`"
-    )]
+    #[error("{}", decreasing_min_points(level, lower, *min_points, *lower_min_points))]
     DecreasingMinPoints {
         /// The higher level.
         level: Id,
@@ -206,6 +202,38 @@ pub enum Error {
         /// The framework the assessment names.
         found: Id,
     },
+}
+
+fn decreasing_requirement(
+    level: &Id,
+    lower: &Id,
+    skill: &Id,
+    required: crate::Proficiency,
+    lower_required: crate::Proficiency,
+) -> String {
+    if required == crate::Proficiency::None {
+        format!(
+            "level `{level}` does not require {skill}, but lower level `{lower}` requires {lower_required}: \
+             a level repeats every requirement of the levels below it, at least as high"
+        )
+    } else {
+        format!(
+            "level `{level}` requires {skill} at {required}, less than {lower_required} required by lower level `{lower}`"
+        )
+    }
+}
+
+fn decreasing_min_points(level: &Id, lower: &Id, min_points: f64, lower_min_points: f64) -> String {
+    if min_points == 0.0 {
+        format!(
+            "level `{level}` has no min_points, but lower level `{lower}` needs {lower_min_points}: \
+             a level needs at least the points of the levels below it"
+        )
+    } else {
+        format!(
+            "level `{level}` has min_points {min_points}, less than {lower_min_points} of lower level `{lower}`"
+        )
+    }
 }
 
 struct Location<'a>(&'a str);

@@ -161,7 +161,7 @@ fn default_currency() -> String {
     "USD".to_owned()
 }
 
-/// A salary band. Either end may be open: the seed's expert band has a floor and no ceiling.
+/// A salary band. Either end may be open: the built-in expert band has a floor and no ceiling.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -535,7 +535,7 @@ static BACKEND_DEVELOPER: OnceLock<Framework> = OnceLock::new();
 pub const BACKEND_DEVELOPER_TOML: &str = include_str!("data/backend-developer.toml");
 
 impl Framework {
-    /// The built-in *Backend Developer* framework, drawn from the seed roadmap.
+    /// The built-in *Backend Developer* framework, drawn from a public Backend Developer career roadmap.
     ///
     /// Parsed and validated once, on first use.
     ///

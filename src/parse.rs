@@ -31,9 +31,9 @@ fn path_string(path: &serde_path_to_error::Path) -> String {
 
 pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     check_size(text)?;
-    if !text.trim_start().is_empty() {
-        expect_object(Format::Json, text.trim_start().starts_with('{'))?;
-    }
+    let text = without_bom(text);
+    // Anything else that is not an object gets the parser's own error, with its position.
+    expect_object(Format::Json, !text.trim_start().starts_with('['))?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(json_error)?;
     de.end().map_err(|e| json_parts(String::new(), &e))?;
@@ -72,6 +72,7 @@ fn json_parts(path: String, inner: &serde_json::Error) -> Error {
 
 pub(crate) fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     check_size(text)?;
+    let text = without_bom(text);
     let de = toml::Deserializer::parse(text).map_err(|e| toml_error(text, String::new(), &e))?;
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = path_string(err.path());
@@ -156,6 +157,11 @@ where
     }
 
     deserializer.deserialize_map(UniqueMap(PhantomData))
+}
+
+/// Editors on Windows often start UTF-8 files with a byte-order mark; it is not content.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Rejects JSON whose top level is not an object: serde would otherwise accept a struct

@@ -96,11 +96,13 @@ pub enum Unreachable {
 pub struct Deadline {
     /// The deadline, in weeks.
     pub weeks: u32,
-    /// Whether the plan ends by then at the person's hours a week.
+    /// Whether the plan ends by then at the person's hours a week and reaches the target
+    /// (never when `unreachable` lists a gap).
     pub fits: bool,
-    /// The hours a week that would finish the plan by the deadline.
+    /// The hours a week that would finish the plan's items by the deadline.
     pub hours_per_week_needed: u64,
-    /// Whether those hours are possible at all (at most 168 a week).
+    /// Whether those hours are possible (at most 168 a week) and the plan reaches the
+    /// target (never when `unreachable` lists a gap).
     pub feasible: bool,
 }
 
@@ -288,18 +290,23 @@ pub(crate) fn build(
     let chosen = if target_met {
         let level = &framework.levels()[target];
         let habits = keep_current(&mut state, &completed);
-        let at_top = target + 1 == framework.levels().len();
-        let place = if at_top { "the top level, " } else { "" };
-        note = Some(if habits.is_empty() {
-            format!(
-                "you already meet {place}{}, and the framework has no habits left to keep you current",
-                level.name
-            )
+        let levels = framework.levels();
+        let above = readiness
+            .filter(|&r| r > target)
+            .map(|r| format!(" (you are ready for {})", levels[r].name))
+            .unwrap_or_default();
+        let met = if target + 1 == levels.len() {
+            format!("You already meet the top level, {}{above}", level.name)
         } else {
-            format!(
-                "you already meet {place}{}: these habits keep you current",
-                level.name
-            )
+            format!("You already meet {}{above}", level.name)
+        };
+        let has_habits = framework.steps().iter().any(|s| s.kind == StepKind::Habit);
+        note = Some(if !habits.is_empty() {
+            format!("{met}: these habits keep you current.")
+        } else if has_habits {
+            format!("{met}, and have done every habit the framework suggests.")
+        } else {
+            format!("{met}; the framework defines no habits to keep you current.")
         });
         habits
     } else {
@@ -336,6 +343,14 @@ fn keep_current(state: &mut State<'_>, completed: &[bool]) -> Vec<Chosen> {
             continue;
         }
         let bundle = unmet_prerequisites(state, i, completed, &planned);
+        // Keeping current is habits only: a habit that first needs other work (continued
+        // learning after a first job, say) is left out rather than pulling that work in.
+        if bundle
+            .iter()
+            .any(|&b| framework.steps()[b].kind != StepKind::Habit)
+        {
+            continue;
+        }
         for &s in &bundle {
             state.apply(s, &mut undo);
             planned[s] = true;
@@ -602,9 +617,10 @@ fn schedule(
         let needed = elapsed.div_ceil(u64::from(d.max(1)));
         Deadline {
             weeks: d,
-            fits: weeks <= u64::from(d),
+            // No pace reaches a target with gaps no step can close.
+            fits: unreachable.is_empty() && weeks <= u64::from(d),
             hours_per_week_needed: needed,
-            feasible: needed <= 168,
+            feasible: unreachable.is_empty() && needed <= 168,
         }
     });
     Plan {

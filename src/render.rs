@@ -23,9 +23,14 @@ fn band(salary: &Salary) -> String {
         (Some(min), Some(max)) => format!("{}-{}", money(min), money(max)),
         (Some(min), None) => format!("{} or more", money(min)),
         (None, Some(max)) => format!("up to {}", money(max)),
-        (None, None) => "no figure given".to_owned(),
+        (None, None) => return "no figure given".to_owned(),
     };
-    let mut text = format!("{} {range} a {}", b.currency, b.period);
+    let article = if b.period == crate::Period::Hour {
+        "an"
+    } else {
+        "a"
+    };
+    let mut text = format!("{} {range} {article} {}", b.currency, b.period);
     if let Some(note) = &b.note {
         let _ = write!(text, " ({note})");
     }
@@ -83,9 +88,26 @@ fn unreachable_line(u: &Unreachable) -> String {
     }
 }
 
+/// `1 hour`, `2 hours`.
+fn count(n: impl Into<f64> + fmt::Display + Copy, one: &str, many: &str) -> String {
+    let word = if (n.into() - 1.0).abs() < f64::EPSILON {
+        one
+    } else {
+        many
+    };
+    format!("{n} {word}")
+}
+
 fn deadline_line(plan: &Plan) -> Option<String> {
     let d = plan.deadline.as_ref()?;
-    Some(if d.fits {
+    let gaps = plan.unreachable.len();
+    Some(if gaps > 0 {
+        format!(
+            "cannot meet the {}-week deadline at any pace: {} no step closes",
+            d.weeks,
+            count(u32::try_from(gaps).unwrap_or(u32::MAX), "gap", "gaps")
+        )
+    } else if d.fits {
         format!(
             "fits the {}-week deadline at {} h/week",
             d.weeks, plan.hours_per_week
@@ -110,7 +132,12 @@ impl fmt::Display for Report {
             Some(level) => writeln!(f, "Readiness: {level}")?,
             None => writeln!(f, "Readiness: not yet ready for any level")?,
         }
-        writeln!(f, "Score: {}/100, {} points", self.score, self.points)?;
+        writeln!(
+            f,
+            "Score: {}/100, {}",
+            self.score,
+            count(self.points, "point", "points")
+        )?;
         if let Some(salary) = &self.salary {
             writeln!(f, "Salary band ({}): {}", salary.level, band(salary))?;
             if let Some(caveat) = &salary.caveat {
@@ -170,11 +197,15 @@ fn write_plan_text(f: &mut fmt::Formatter<'_>, plan: &Plan) -> fmt::Result {
     let target = plan.target.as_ref().map_or("", crate::Id::as_str);
     writeln!(
         f,
-        "\nPlan towards {target}: {} hours, {} weeks at {} h/week",
-        plan.total_hours, plan.weeks, plan.hours_per_week
+        "\nPlan towards {target}: {}, {} at {} h/week",
+        count(plan.total_hours as f64, "hour", "hours"),
+        count(plan.weeks as f64, "week", "weeks"),
+        plan.hours_per_week
     )?;
     if let Some(note) = &plan.note {
         writeln!(f, "  {note}")?;
+    } else if plan.items.is_empty() {
+        writeln!(f, "  no step of the framework closes a gap")?;
     }
     for item in &plan.items {
         let training = item
@@ -184,12 +215,12 @@ fn write_plan_text(f: &mut fmt::Formatter<'_>, plan: &Plan) -> fmt::Result {
             .unwrap_or_default();
         writeln!(
             f,
-            "  {:<12} {} ({} h{training})",
+            "  {:<15} {} ({} h{training})",
             weeks(item.start_week, item.end_week),
             item.title,
             item.hours
         )?;
-        writeln!(f, "  {:<12}   {}", "", why(item))?;
+        writeln!(f, "  {:<15}   {}", "", why(item))?;
     }
     for m in &plan.milestones {
         writeln!(
@@ -207,9 +238,24 @@ fn write_plan_text(f: &mut fmt::Formatter<'_>, plan: &Plan) -> fmt::Result {
     Ok(())
 }
 
-/// Escapes the characters that would break a Markdown table cell.
+/// Escapes framework-authored text for Markdown: table pipes, emphasis, links, code and
+/// raw HTML are all shown as typed, and line breaks cannot end a table row.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Report {
@@ -240,8 +286,9 @@ impl Report {
         }
         writeln!(
             md,
-            "**Score:** {}/100 ({} points)  ",
-            self.score, self.points
+            "**Score:** {}/100 ({})  ",
+            self.score,
+            count(self.points, "point", "points")
         )?;
         if let Some(salary) = &self.salary {
             writeln!(
@@ -306,16 +353,22 @@ impl Report {
         let plan = &self.plan;
         writeln!(
             md,
-            "\n## Plan\n\n{} hours, {} weeks at {} h/week.\n",
-            plan.total_hours, plan.weeks, plan.hours_per_week
+            "\n## Plan\n\n{}, {} at {} h/week.\n",
+            count(plan.total_hours as f64, "hour", "hours"),
+            count(plan.weeks as f64, "week", "weeks"),
+            plan.hours_per_week
         )?;
         if let Some(note) = &plan.note {
             writeln!(md, "{}\n", cell(note))?;
+        } else if plan.items.is_empty() {
+            writeln!(md, "No step of the framework closes a gap.\n")?;
         }
-        writeln!(
-            md,
-            "| week | step | why | hours | training |\n|---|---|---|---|---|"
-        )?;
+        if !plan.items.is_empty() {
+            writeln!(
+                md,
+                "| week | step | why | hours | training |\n|---|---|---|---|---|"
+            )?;
+        }
         for item in &plan.items {
             writeln!(
                 md,

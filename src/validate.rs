@@ -32,6 +32,15 @@ pub(crate) fn count(field: impl FnOnce() -> String, len: usize, max: usize) -> R
     Ok(())
 }
 
+/// A name or title: within the length limit and not blank.
+fn name(field: impl Fn() -> String, value: &str) -> Result<(), Error> {
+    text(&field, value)?;
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field(), "cannot be blank"));
+    }
+    Ok(())
+}
+
 fn texts(field: &str, values: &[String]) -> Result<(), Error> {
     count(|| field.to_owned(), values.len(), MAX_LIST)?;
     for (i, value) in values.iter().enumerate() {
@@ -104,7 +113,7 @@ fn unit_interval(field: impl FnOnce() -> String, value: f64) -> Result<(), Error
 
 #[allow(clippy::too_many_lines)] // one pass over the file, section by section
 pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
-    text(|| "name".to_owned(), &data.name)?;
+    name(|| "name".to_owned(), &data.name)?;
     text(|| "version".to_owned(), &data.version)?;
     text(|| "summary".to_owned(), &data.summary)?;
     if let Some(note) = &data.salary_note {
@@ -162,7 +171,7 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
     let mut weights = Vec::with_capacity(data.skills.len());
     for skill in &data.skills {
         let at = || format!("skills.{}", skill.id);
-        text(|| format!("{}.name", at()), &skill.name)?;
+        name(|| format!("{}.name", at()), &skill.name)?;
         text(|| format!("{}.description", at()), &skill.description)?;
         for (p, d) in skill.descriptors.iter() {
             text(|| format!("{}.descriptors.{p}", at()), d)?;
@@ -183,23 +192,24 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
     )?;
     for option in &data.training {
         let at = || format!("training.{}", option.id);
-        text(|| format!("{}.name", at()), &option.name)?;
+        name(|| format!("{}.name", at()), &option.name)?;
         text(|| format!("{}.description", at()), &option.description)?;
         if let Some(d) = &option.duration {
             text(|| format!("{}.duration", at()), d)?;
         }
     }
     for (i, hiring) in data.hiring.iter().enumerate() {
-        text(|| format!("hiring[{i}].industry"), &hiring.industry)?;
+        name(|| format!("hiring[{i}].industry"), &hiring.industry)?;
         texts(&format!("hiring[{i}].employers"), &hiring.employers)?;
     }
 
+    let most_points: f64 = weights.iter().map(|w| w * f64::from(data.points[5])).sum();
     let levels = positions("levels", IdKind::Level, data.levels.iter().map(|l| &l.id))?;
     let mut requires = Vec::with_capacity(data.levels.len());
     let mut min_points = Vec::with_capacity(data.levels.len());
     for (li, level) in data.levels.iter().enumerate() {
         let at = || format!("levels.{}", level.id);
-        text(|| format!("{}.name", at()), &level.name)?;
+        name(|| format!("{}.name", at()), &level.name)?;
         text(|| format!("{}.summary", at()), &level.summary)?;
         if let Some(band) = &level.salary {
             if let (Some(min), Some(max)) = (band.min, band.max)
@@ -220,6 +230,14 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
             return Err(Error::invalid(
                 format!("{}.min_points", at()),
                 format!("{points} is not a non-negative finite number"),
+            ));
+        }
+        if points > most_points {
+            return Err(Error::invalid(
+                format!("{}.min_points", at()),
+                format!(
+                    "{points} is more than the {most_points} points of an expert in every skill: nobody could meet it"
+                ),
             ));
         }
         let mut row = vec![Proficiency::None; data.skills.len()];
@@ -266,7 +284,7 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
     let mut step_training = Vec::with_capacity(data.steps.len());
     for step in &data.steps {
         let at = || format!("steps.{}", step.id);
-        text(|| format!("{}.title", at()), &step.title)?;
+        name(|| format!("{}.title", at()), &step.title)?;
         text(|| format!("{}.summary", at()), &step.summary)?;
         texts(&format!("{}.actions", at()), &step.actions)?;
         if step.hours == 0 || step.hours > MAX_STEP_HOURS {

@@ -875,3 +875,27 @@ fn experience_years_not_expressible_in_json_are_rejected() {
         assert_eq!(framework.assess(&a).unwrap_err(), err);
     }
 }
+
+#[test]
+fn a_byte_order_mark_is_not_content() {
+    let with_bom = "\u{feff}{ \"ratings\": { \"security\": 2 } }";
+    let assessment = Assessment::from_json(with_bom).unwrap();
+    assert_eq!(
+        assessment.rating("security"),
+        skillgauge::Proficiency::AdvancedBeginner
+    );
+}
+
+#[test]
+fn text_that_is_not_json_gets_the_parser_error_with_its_position() {
+    let err = Assessment::from_json("ratings = {}\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "JSON document (line 1, column 1): expected value"
+    );
+    let err = Assessment::from_json("[]").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "JSON document: expected an object at the top level"
+    );
+}

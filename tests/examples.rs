@@ -195,6 +195,13 @@ fn assess_bad_input_gets_one_clear_message() {
     assert!(err.contains("framework tests/fixtures/typo-framework.toml: TOML field `skills[0].wieght` (line 7, column 1): unknown field `wieght`"), "{err}");
     let err = failure("assess", &["--nope"]);
     assert!(err.contains("unknown option --nope"), "{err}");
+    let err = failure("assess", &["--json", "--markdown"]);
+    assert_eq!(err, "error: choose one of --json and --markdown\n");
+    let err = failure(
+        "assess",
+        &["--framework", "--json", "examples/data/graduate.json"],
+    );
+    assert_eq!(err, "error: --framework needs a file\n");
 }
 
 #[test]
@@ -226,7 +233,8 @@ fn custom_framework_describes_and_assesses() {
 #[test]
 fn questionnaire_with_piped_answers() {
     // One bad answer ("foo") is asked again; then the sample graduate's ratings.
-    let answers = "3\nfoo\n2\n2\n1\ncompetent\n2\n3\nmid\n8\n";
+    // Labels are accepted as shown ("Advanced beginner"), in any case.
+    let answers = "3\nfoo\nAdvanced beginner\n2\n1\nCOMPETENT\n2\n3\nmid\n8\n";
     let out = run_example("questionnaire", &[], Some(answers));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(

@@ -875,7 +875,7 @@ fn requirement_absent_from_the_higher_level() {
     );
     assert_eq!(
         err.to_string(),
-        "level `mid` requires a at none, less than novice required by lower level `entry`"
+        "level `mid` does not require a, but lower level `entry` requires novice: a level repeats every requirement of the levels below it, at least as high"
     );
 }
 
@@ -894,7 +894,7 @@ fn requirement_decreasing_between_the_top_two_of_three_levels() {
     );
     assert_eq!(
         err.to_string(),
-        "level `senior` requires b at none, less than novice required by lower level `mid`"
+        "level `senior` does not require b, but lower level `mid` requires novice: a level repeats every requirement of the levels below it, at least as high"
     );
 }
 
@@ -936,7 +936,7 @@ fn min_points_absent_on_the_higher_level() {
     );
     assert_eq!(
         err.to_string(),
-        "level `mid` has min_points 0, less than 2.5 of lower level `entry`"
+        "level `mid` has no min_points, but lower level `entry` needs 2.5: a level needs at least the points of the levels below it"
     );
 }
 
@@ -1996,4 +1996,44 @@ fn too_many_skills_and_steps() {
             .collect(),
     );
     assert_too_many(&reject(value), "steps", MAX_STEPS + 1, MAX_STEPS);
+}
+
+#[test]
+fn blank_names_and_titles_are_rejected() {
+    let mut value = minimal();
+    value["skills"][0]["name"] = json!("   ");
+    assert_invalid_value(
+        &reject(value),
+        "skills.a.name",
+        "skills.a.name: cannot be blank",
+    );
+
+    let mut value = minimal();
+    value["name"] = json!("");
+    assert_invalid_value(&reject(value), "name", "name: cannot be blank");
+
+    let mut value = rich();
+    value["steps"][0]["title"] = json!("\t");
+    let err = reject(value);
+    assert!(
+        err.to_string().ends_with(".title: cannot be blank"),
+        "{err}"
+    );
+}
+
+#[test]
+fn min_points_nobody_can_reach_is_rejected() {
+    // One skill of weight 1: an expert has points[5] = 5 under the default table.
+    let mut value = minimal();
+    value["levels"][0]["min_points"] = json!(5);
+    assert!(
+        Framework::from_value(value.clone()).is_ok(),
+        "exactly the maximum is reachable"
+    );
+    value["levels"][0]["min_points"] = json!(5.5);
+    assert_invalid_value(
+        &reject(value),
+        "levels.entry.min_points",
+        "levels.entry.min_points: 5.5 is more than the 5 points of an expert in every skill: nobody could meet it",
+    );
 }

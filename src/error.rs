@@ -168,8 +168,8 @@ pub enum Error {
         /// The lower level's threshold.
         lower_min_points: f64,
     },
-    /// A skill weight that is not a positive finite number.
-    #[error("skill `{skill}` has weight {weight}: a weight is a positive finite number")]
+    /// A skill weight that is not a positive number up to [`MAX_WEIGHT`](crate::limits::MAX_WEIGHT).
+    #[error("skill `{skill}` has weight {}: a weight is a positive number up to 1000000", Num(*.weight))]
     InvalidWeight {
         /// The skill.
         skill: Id,
@@ -233,6 +233,20 @@ fn decreasing_min_points(level: &Id, lower: &Id, min_points: f64, lower_min_poin
         format!(
             "level `{level}` has min_points {min_points}, less than {lower_min_points} of lower level `{lower}`"
         )
+    }
+}
+
+/// A number for people: exponent form only for extreme magnitudes.
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let magnitude = self.0.abs();
+        if magnitude.is_finite() && magnitude != 0.0 && !(1e-4..1e9).contains(&magnitude) {
+            write!(f, "{:e}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
     }
 }
 

@@ -25,3 +25,5 @@ pub const MAX_STEP_HOURS: u32 = 100_000;
 pub const MAX_EXPERIENCE_YEARS: f64 = 70.0;
 /// The longest deadline, in weeks (20 years).
 pub const MAX_DEADLINE_WEEKS: u32 = 1_040;
+/// The largest skill weight, so that sums of weights × points stay far from overflow.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;

@@ -181,7 +181,8 @@ struct State<'a> {
 
 impl State<'_> {
     fn missing_points(&self) -> f64 {
-        (self.framework.index.min_points[self.target] - self.points).max(0.0)
+        let min = self.framework.index.min_points[self.target];
+        (min - exact_points(self.framework, &self.ratings, self.points, min)).max(0.0)
     }
 
     /// The weighted gap closed by a step, plus the missing points it would add.
@@ -206,10 +207,11 @@ impl State<'_> {
     }
 
     /// Whether the person already meets everything a step develops.
+    /// A step that develops nothing (a licence, an onboarding) is satisfied only by
+    /// completing it.
     fn satisfies(&self, step: usize) -> bool {
-        self.framework.index.develops[step]
-            .iter()
-            .all(|&(si, p)| self.ratings[si] >= p)
+        let develops = &self.framework.index.develops[step];
+        !develops.is_empty() && develops.iter().all(|&(si, p)| self.ratings[si] >= p)
     }
 
     /// Applies a step, returning the gap-closing changes and an undo log.
@@ -247,6 +249,23 @@ impl State<'_> {
                 * f64::from(table[to.index()] - table[from.index()]);
             self.ratings[si] = from;
         }
+    }
+}
+
+/// The points of `ratings`, from a running total kept step by step. Sums in another order can
+/// differ in the last bit, so near `threshold` the scorer's own sum decides: the plan then
+/// agrees with `assess` on whether a threshold is met. Elsewhere the running total is used,
+/// which keeps planning linear in the number of steps.
+fn exact_points(
+    framework: &Framework,
+    ratings: &[Proficiency],
+    running: f64,
+    threshold: f64,
+) -> f64 {
+    if (running - threshold).abs() <= 1e-9 * threshold.abs().max(1.0) {
+        framework.index.prepared.points_of(ratings)
+    } else {
+        running
     }
 }
 
@@ -570,6 +589,7 @@ fn schedule(
     let mut milestones = Milestones::new(framework, effective, readiness);
     let mut items = Vec::with_capacity(chosen.len());
     let mut elapsed: u64 = 0;
+    let order: Vec<usize> = chosen.iter().map(|c| c.step).collect();
     for c in chosen {
         let step = &steps[c.step];
         let start_week = elapsed / per_week + 1;
@@ -593,24 +613,16 @@ fn schedule(
         });
     }
     // Each item's later items that list it as a prerequisite.
-    let position: HashMap<&Id, usize> = items
-        .iter()
-        .enumerate()
-        .map(|(k, item)| (&item.step, k))
-        .collect();
-    let mut needed: Vec<Vec<Id>> = vec![Vec::new(); items.len()];
-    for item in &items {
-        let Some(&si) = index.steps.get(&item.step) else {
-            continue;
-        };
-        for &p in &index.prerequisites[si] {
-            if let Some(&k) = position.get(&steps[p].id) {
-                needed[k].push(item.step.clone());
+    let mut position: Vec<Option<usize>> = vec![None; steps.len()];
+    for (k, &step) in order.iter().enumerate() {
+        position[step] = Some(k);
+    }
+    for &step in &order {
+        for &p in &index.prerequisites[step] {
+            if let Some(k) = position[p] {
+                items[k].required_by.push(steps[step].id.clone());
             }
         }
-    }
-    for (item, needed) in items.iter_mut().zip(needed) {
-        item.required_by = needed;
     }
     let weeks = elapsed.div_ceil(per_week);
     let deadline = deadline_weeks.map(|d| {
@@ -687,7 +699,12 @@ impl<'a> Milestones<'a> {
         }
         while self.next < self.unmet.len()
             && self.unmet[self.next] == 0
-            && self.points >= index.min_points[self.next]
+            && exact_points(
+                self.framework,
+                &self.ratings,
+                self.points,
+                index.min_points[self.next],
+            ) >= index.min_points[self.next]
         {
             self.found.push(Milestone {
                 level: self.framework.levels()[self.next].id.clone(),

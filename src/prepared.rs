@@ -73,7 +73,8 @@ pub struct Ranked {
 }
 
 impl Framework {
-    /// Compiles the framework for fast scoring.
+    /// The framework's scoring tables, compiled once when it was loaded and validated; this
+    /// returns an owned copy (a few kilobytes for a typical framework) to keep with a batch.
     pub fn prepare(&self) -> Prepared {
         self.index.prepared.clone()
     }
@@ -369,6 +370,8 @@ impl Prepared {
         level: usize,
         k: usize,
     ) -> Vec<Ranked> {
+        // Never reserve more than there are candidates, whatever k a caller passes.
+        let k = k.min(ratings.len() / self.skills.max(1));
         if k == 0 {
             return Vec::new();
         }
@@ -571,23 +574,7 @@ pub fn match_roles(
         let ready = scorer.levels_met(&row, points) > posting.level;
         let fit = scorer.fit_of(&row, points, posting.level);
         let required = &framework.index.requires[posting.level];
-        let mut blockers: Vec<crate::Blocker> = framework
-            .skills()
-            .iter()
-            .zip(&row)
-            .zip(required)
-            .filter(|((_, r), q)| r < q)
-            .map(|((skill, &r), &q)| crate::Blocker {
-                skill: skill.id.clone(),
-                rating: r,
-                required: q,
-                gap: q.as_u8() - r.as_u8(),
-                weight: skill.weight,
-            })
-            .collect();
-        blockers.sort_by(|a, b| {
-            (b.weight * f64::from(b.gap)).total_cmp(&(a.weight * f64::from(a.gap)))
-        });
+        let mut blockers = crate::score::blockers(framework.skills(), &row, required);
         blockers.truncate(TOP_BLOCKERS);
         out.push(RoleMatch {
             posting: p,

@@ -112,7 +112,8 @@ impl fmt::Display for Proficiency {
     }
 }
 
-/// The error for a string that names no [`Proficiency`].
+/// The error for a string that names no [`Proficiency`]; it holds the text, cut to 80
+/// characters.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
     "unknown proficiency `{0}`, expected one of none, novice, advanced_beginner, competent, proficient, expert or 0-5"
@@ -129,7 +130,7 @@ impl FromStr for Proficiency {
         s.parse::<u8>()
             .ok()
             .and_then(Proficiency::from_u8)
-            .ok_or_else(|| ParseProficiencyError(s.to_owned()))
+            .ok_or_else(|| ParseProficiencyError(s.chars().take(80).collect()))
     }
 }
 
@@ -154,7 +155,7 @@ impl Visitor<'_> for ProficiencyVisitor {
         Proficiency::ALL
             .into_iter()
             .find(|p| p.as_str() == v)
-            .ok_or_else(|| E::custom(ParseProficiencyError(v.to_owned())))
+            .ok_or_else(|| E::custom(ParseProficiencyError(v.chars().take(80).collect())))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Proficiency, E> {

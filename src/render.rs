@@ -83,19 +83,35 @@ fn unreachable_line(u: &Unreachable) -> String {
             required,
             reason,
         } => {
-            format!("points: reaches {reached} of {required} required; {reason}")
+            format!(
+                "points: reaches {} of {} required; {reason}",
+                num(*reached),
+                num(*required)
+            )
         }
     }
 }
 
 /// `1 hour`, `2 hours`.
-fn count(n: impl Into<f64> + fmt::Display + Copy, one: &str, many: &str) -> String {
-    let word = if (n.into() - 1.0).abs() < f64::EPSILON {
+fn count(n: f64, one: &str, many: &str) -> String {
+    let word = if (n - 1.0).abs() < f64::EPSILON {
         one
     } else {
         many
     };
-    format!("{n} {word}")
+    format!("{} {word}", num(n))
+}
+
+/// A computed number for people: at most two decimals, no trailing zeros, so float noise
+/// (0.30000000000000004) reads as 0.3.
+fn num(n: f64) -> String {
+    let text = format!("{n:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn deadline_line(plan: &Plan) -> Option<String> {
@@ -105,7 +121,7 @@ fn deadline_line(plan: &Plan) -> Option<String> {
         format!(
             "cannot meet the {}-week deadline at any pace: {} no step closes",
             d.weeks,
-            count(u32::try_from(gaps).unwrap_or(u32::MAX), "gap", "gaps")
+            count(gaps as f64, "gap", "gaps")
         )
     } else if d.fits {
         format!(
@@ -171,7 +187,7 @@ impl fmt::Display for Report {
                 )?;
             }
             if let Some(missing) = self.missing_points {
-                writeln!(f, "  blocker  points: {missing} more needed")?;
+                writeln!(f, "  blocker  points: {} more needed", num(missing))?;
             }
             for s in &self.strengths {
                 writeln!(
@@ -332,7 +348,7 @@ impl Report {
                 )?;
             }
             if let Some(missing) = self.missing_points {
-                writeln!(md, "- **Blocker:** {missing} more points needed")?;
+                writeln!(md, "- **Blocker:** {} more points needed", num(missing))?;
             }
             for s in &self.strengths {
                 writeln!(

@@ -159,22 +159,7 @@ impl Framework {
             })
             .collect();
 
-        let mut blockers: Vec<Blocker> = skills
-            .iter()
-            .enumerate()
-            .filter(|&(si, _)| effective[si] < required[si])
-            .map(|(si, skill)| Blocker {
-                skill: skill.id.clone(),
-                rating: effective[si],
-                required: required[si],
-                gap: required[si].as_u8() - effective[si].as_u8(),
-                weight: skill.weight,
-            })
-            .collect();
-        // Stable sort: equal weight × gap keeps framework order.
-        blockers.sort_by(|a, b| {
-            (b.weight * f64::from(b.gap)).total_cmp(&(a.weight * f64::from(a.gap)))
-        });
+        let blockers = blockers(skills, &effective, required);
 
         let mut strengths: Vec<(usize, Strength)> = skills
             .iter()
@@ -225,6 +210,31 @@ impl Framework {
             plan,
         })
     }
+}
+
+/// The unmet requirements of a level, largest weight × gap first; equal ones keep framework
+/// order (the sort is stable).
+pub(crate) fn blockers(
+    skills: &[crate::Skill],
+    ratings: &[Proficiency],
+    required: &[Proficiency],
+) -> Vec<Blocker> {
+    let mut blockers: Vec<Blocker> = skills
+        .iter()
+        .zip(ratings)
+        .zip(required)
+        .filter(|((_, r), q)| r < q)
+        .map(|((skill, &rating), &required)| Blocker {
+            skill: skill.id.clone(),
+            rating,
+            required,
+            gap: required.as_u8() - rating.as_u8(),
+            weight: skill.weight,
+        })
+        .collect();
+    blockers
+        .sort_by(|a, b| (b.weight * f64::from(b.gap)).total_cmp(&(a.weight * f64::from(a.gap))));
+    blockers
 }
 
 /// Years of experience under which most-skills-expert is implausible.

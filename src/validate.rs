@@ -7,6 +7,7 @@ use crate::framework::{FrameworkData, Index};
 use crate::id::Id;
 use crate::limits::{
     MAX_LEVELS, MAX_LIST, MAX_SKILLS, MAX_STEP_HOURS, MAX_STEPS, MAX_TEXT_LEN, MAX_TRAINING,
+    MAX_WEIGHT,
 };
 use crate::proficiency::Proficiency;
 
@@ -90,9 +91,10 @@ fn references(
 ) -> Result<Vec<usize>, Error> {
     count(|| field.to_owned(), ids.len(), MAX_LIST)?;
     let mut out = Vec::with_capacity(ids.len());
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
     for id in ids {
         let i = lookup(map, || field.to_owned(), kind, id)?;
-        if out.contains(&i) {
+        if !seen.insert(i) {
             return Err(Error::DuplicateId {
                 field: field.to_owned(),
                 kind,
@@ -176,7 +178,7 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
         for (p, d) in skill.descriptors.iter() {
             text(|| format!("{}.descriptors.{p}", at()), d)?;
         }
-        if !(skill.weight.is_finite() && skill.weight > 0.0) {
+        if !(skill.weight.is_finite() && skill.weight > 0.0 && skill.weight <= MAX_WEIGHT) {
             return Err(Error::InvalidWeight {
                 skill: skill.id.clone(),
                 weight: skill.weight,

@@ -559,7 +559,7 @@ fn serde_round_trips_and_validates() {
     let err = serde_json::from_value::<Framework>(bad).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "skill `a` has weight 0: a weight is a positive finite number"
+        "skill `a` has weight 0: a weight is a positive number up to 1000000"
     );
 }
 
@@ -985,7 +985,7 @@ fn weight_zero() {
     assert_weight(
         &err,
         "a",
-        "skill `a` has weight 0: a weight is a positive finite number",
+        "skill `a` has weight 0: a weight is a positive number up to 1000000",
     );
 }
 
@@ -1000,7 +1000,7 @@ fn weight_negative() {
     assert_weight(
         &err,
         "a",
-        "skill `a` has weight -1: a weight is a positive finite number",
+        "skill `a` has weight -1: a weight is a positive number up to 1000000",
     );
 }
 
@@ -1011,21 +1011,21 @@ fn weight_nan_and_infinite_from_toml() {
     assert_weight(
         &err,
         "a",
-        "skill `a` has weight NaN: a weight is a positive finite number",
+        "skill `a` has weight NaN: a weight is a positive number up to 1000000",
     );
 
     let err = reject_toml(&toml_with("skill", "weight = inf"));
     assert_weight(
         &err,
         "a",
-        "skill `a` has weight inf: a weight is a positive finite number",
+        "skill `a` has weight inf: a weight is a positive number up to 1000000",
     );
 
     let err = reject_toml(&toml_with("skill", "weight = -inf"));
     assert_weight(
         &err,
         "a",
-        "skill `a` has weight -inf: a weight is a positive finite number",
+        "skill `a` has weight -inf: a weight is a positive number up to 1000000",
     );
 }
 
@@ -1036,7 +1036,7 @@ fn weight_names_the_right_skill() {
     assert_weight(
         &reject(value),
         "b",
-        "skill `b` has weight -0.5: a weight is a positive finite number",
+        "skill `b` has weight -0.5: a weight is a positive number up to 1000000",
     );
 }
 
@@ -2036,4 +2036,19 @@ fn min_points_nobody_can_reach_is_rejected() {
         "levels.entry.min_points",
         "levels.entry.min_points: 5.5 is more than the 5 points of an expert in every skill: nobody could meet it",
     );
+}
+
+#[test]
+fn a_weight_beyond_the_limit_is_rejected() {
+    let mut value = minimal();
+    value["skills"][0]["weight"] = json!(1e308);
+    let err = reject(value);
+    assert!(matches!(err, Error::InvalidWeight { .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "skill `a` has weight 1e308: a weight is a positive number up to 1000000"
+    );
+    let mut value = minimal();
+    value["skills"][0]["weight"] = json!(1_000_000);
+    assert!(Framework::from_value(value).is_ok());
 }

@@ -1564,3 +1564,90 @@ fn an_optional_prerequisite_is_pulled_in_with_the_preference() -> TestResult {
     assert_eq!((plan.total_hours, plan.weeks), (150, 15));
     Ok(())
 }
+
+// Weights 0.1, 0.2 and 0.7 and min_points 1: the plan's running total adds them in plan
+// order (0.7 + 0.2 + 0.1 = 0.9999999999999999 in f64) while the scorer sums in framework
+// order (0.1 + 0.2 + 0.7 = 1.0). At the threshold the plan must agree with the scorer: the
+// level is reached after the third step, nothing is unreachable.
+// Values: c 0.7/1 h, b 0.2/1 h, a 0.1/1 h (min(missing, gained)) → c, b, a.
+#[test]
+fn points_at_a_threshold_agree_with_the_scorer() -> TestResult {
+    let framework = Framework::from_toml(
+        r#"
+id = "drift"
+name = "Drift"
+[[skills]]
+id = "a"
+name = "A"
+weight = 0.1
+[[skills]]
+id = "b"
+name = "B"
+weight = 0.2
+[[skills]]
+id = "c"
+name = "C"
+weight = 0.7
+[[levels]]
+id = "l0"
+name = "L0"
+min_points = 1
+[[steps]]
+id = "sa"
+title = "A"
+hours = 1
+develops = { a = "novice" }
+[[steps]]
+id = "sb"
+title = "B"
+hours = 1
+develops = { b = "novice" }
+[[steps]]
+id = "sc"
+title = "C"
+hours = 1
+develops = { c = "novice" }
+"#,
+    )?;
+    let plan = framework.assess(&Assessment::new())?.plan;
+    assert_eq!(steps(&plan), ["sc", "sb", "sa"]);
+    assert!(plan.unreachable.is_empty(), "{:?}", plan.unreachable);
+    assert_milestones(&plan, &[("l0", "sa", 1)]);
+    Ok(())
+}
+
+// A licence that develops nothing is not "already satisfied": it is planned before the
+// course that needs it (required by it), though it closes no gap itself.
+#[test]
+fn a_prerequisite_that_develops_nothing_is_planned() -> TestResult {
+    let framework = Framework::from_toml(
+        r#"
+id = "gate"
+name = "Gate"
+[[skills]]
+id = "a"
+name = "A"
+[[levels]]
+id = "l0"
+name = "L0"
+requires = { a = "novice" }
+[[steps]]
+id = "licence"
+title = "Get the licence"
+hours = 5
+[[steps]]
+id = "course"
+title = "Course"
+hours = 10
+prerequisites = ["licence"]
+develops = { a = "novice" }
+"#,
+    )?;
+    let plan = framework.assess(&Assessment::new())?.plan;
+    assert_eq!(steps(&plan), ["licence", "course"]);
+    assert_eq!(plan.items[0].required_by, ["course"]);
+    // Completed, it is not planned again.
+    let done = Assessment::from_json(r#"{ "completed_steps": ["licence"] }"#)?;
+    assert_eq!(steps(&framework.assess(&done)?.plan), ["course"]);
+    Ok(())
+}

@@ -1192,6 +1192,15 @@ fn batch_rejects_ragged_input_and_bad_levels() {
 }
 
 #[test]
+fn top_k_with_a_huge_k_returns_everyone_without_reserving_k() {
+    let scorer = Framework::backend_developer().prepare();
+    let rows = vec![Proficiency::Competent; 7 * 3];
+    for k in [3, 1 << 40, usize::MAX] {
+        assert_eq!(scorer.top_k(&rows, 0, k).unwrap().len(), 3, "k = {k}");
+    }
+}
+
+#[test]
 fn prepared_builtin_framework_is_small() {
     // 7 skills × 6 ratings × (8 + 1) bytes + 4 levels × 7 × 6 × 8 + small vectors.
     let bytes = Framework::backend_developer().prepare().memory_bytes();

@@ -485,8 +485,6 @@ pub(crate) struct Index {
     pub(crate) training: HashMap<Id, usize>,
     /// `requires[level][skill]`, dense.
     pub(crate) requires: Vec<Vec<Proficiency>>,
-    /// `min_points[level]`, 0 when the level has none.
-    pub(crate) min_points: Vec<f64>,
     /// Per step: (skill index, proficiency) pairs.
     pub(crate) develops: Vec<Vec<(usize, Proficiency)>>,
     /// Per step: prerequisite step indices.

@@ -181,7 +181,7 @@ struct State<'a> {
 
 impl State<'_> {
     fn missing_points(&self) -> f64 {
-        let min = self.framework.index.min_points[self.target];
+        let min = self.framework.index.prepared.min_points(self.target);
         (min - exact_points(self.framework, &self.ratings, self.points, min)).max(0.0)
     }
 
@@ -561,7 +561,7 @@ fn unreachable(framework: &Framework, state: &State<'_>, completed: &[bool]) -> 
     if missing > 0.0 {
         out.push(Unreachable::Points {
             reached: state.points,
-            required: index.min_points[target],
+            required: index.prepared.min_points(target),
             reason:
                 "the framework's steps cannot raise enough skills to reach the level's min_points"
                     .to_owned(),
@@ -703,8 +703,8 @@ impl<'a> Milestones<'a> {
                 self.framework,
                 &self.ratings,
                 self.points,
-                index.min_points[self.next],
-            ) >= index.min_points[self.next]
+                index.prepared.min_points(self.next),
+            ) >= index.prepared.min_points(self.next)
         {
             self.found.push(Milestone {
                 level: self.framework.levels()[self.next].id.clone(),

@@ -176,6 +176,11 @@ impl Prepared {
         self.skills_meet(row).min(self.points_meet(points))
     }
 
+    /// The points threshold of a level (0 when it has none).
+    pub(crate) fn min_points(&self, level: usize) -> f64 {
+        self.min_points[level]
+    }
+
     /// Whether level `level` is met on its own (not counting lower levels).
     pub(crate) fn level_met(&self, row: &[Proficiency], points: f64, level: usize) -> bool {
         points >= self.min_points[level] && self.skills_meet(row) > level

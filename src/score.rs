@@ -179,7 +179,7 @@ impl Framework {
             .collect();
         strengths.sort_by_key(|s| std::cmp::Reverse(s.0));
 
-        let target_min = index.min_points[target];
+        let target_min = scorer.min_points(target);
         let missing_points = (target_min > points).then_some(target_min - points);
 
         let salary = ready.and_then(|r| {

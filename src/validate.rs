@@ -345,7 +345,6 @@ pub(crate) fn framework(data: &FrameworkData) -> Result<Index, Error> {
         steps,
         training,
         requires,
-        min_points,
         develops,
         prerequisites,
         step_training,

@@ -83,13 +83,13 @@ fn run(args: &Args) -> Result<String, String> {
     let custom;
     let framework = match &args.framework {
         Some(path) => {
-            custom = Framework::from_path(path).map_err(|e| format!("framework {path}: {e}"))?;
+            custom = Framework::from_path(path).map_err(|e| format!("framework {e}"))?;
             &custom
         }
         None => Framework::backend_developer(),
     };
     let assessment = match &args.assessment {
-        Some(path) => Assessment::from_path(path).map_err(|e| format!("assessment {path}: {e}"))?,
+        Some(path) => Assessment::from_path(path).map_err(|e| format!("assessment {e}"))?,
         None if args.framework.is_some() => {
             return Err("with --framework, give an assessment file for that framework".to_owned());
         }

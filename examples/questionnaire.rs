@@ -61,7 +61,7 @@ fn questionnaire(input: &mut impl BufRead, out: &mut impl Write) -> Result<Strin
             w(out, format!("  {}", skill.description))?;
         }
         for p in Proficiency::ALL {
-            let descriptor = skill.descriptors.get(p).unwrap_or("");
+            let descriptor = skill.descriptor(p).unwrap_or("");
             w(
                 out,
                 format!("  {} {:<18} {descriptor}", p.as_u8(), p.label()),

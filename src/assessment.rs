@@ -5,13 +5,10 @@ use std::path::Path;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, IdKind};
-use crate::framework::{Framework, read_file};
+use crate::error::Error;
 use crate::id::Id;
-use crate::limits::{MAX_DEADLINE_WEEKS, MAX_EXPERIENCE_YEARS, MAX_LIST, MAX_SKILLS, MAX_STEPS};
 use crate::parse;
 use crate::proficiency::Proficiency;
-use crate::validate::{count, text};
 
 /// How sure a person is of a self-rating.
 #[derive(
@@ -289,7 +286,7 @@ impl Assessment {
     /// Reads an assessment from JSON.
     ///
     /// # Errors
-    /// [`Error::Parse`] naming the field, line and column of malformed JSON, an unknown
+    /// [`ErrorKind::Parse`](crate::ErrorKind::Parse) naming the field, line and column of malformed JSON, an unknown
     /// field, a misspelled or out-of-range proficiency, or an invalid id.
     pub fn from_json(text: &str) -> Result<Assessment, Error> {
         parse::from_json(text)
@@ -298,9 +295,12 @@ impl Assessment {
     /// Reads an assessment from a JSON file.
     ///
     /// # Errors
-    /// [`Error::Io`] when the file cannot be read; otherwise as [`Assessment::from_json`].
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read; otherwise as [`Assessment::from_json`].
     pub fn from_path(path: impl AsRef<Path>) -> Result<Assessment, Error> {
-        Assessment::from_json(&read_file(path.as_ref())?)
+        let path = path.as_ref();
+        parse::read_file(path)
+            .and_then(|text| Assessment::from_json(&text))
+            .map_err(|e| e.with_file(path))
     }
 
     /// The assessment as pretty-printed JSON.
@@ -311,7 +311,8 @@ impl Assessment {
     /// Rates `skill` at `proficiency` (builder style).
     ///
     /// # Errors
-    /// [`crate::InvalidId`] when `skill` is not a valid id.
+    /// [`crate::InvalidId`] when `skill` is not a valid id; it converts into
+    /// [`Error`], so `?` works in functions returning either.
     ///
     /// # Example
     /// ```
@@ -319,7 +320,7 @@ impl Assessment {
     ///
     /// let a = Assessment::new().rate("security", Competent)?.rate("databases-data-modeling", Novice)?;
     /// assert_eq!(a.rating("security"), Competent);
-    /// # Ok::<(), skillgauge::InvalidId>(())
+    /// # Ok::<(), skillgauge::Error>(())
     /// ```
     pub fn rate(
         mut self,
@@ -343,113 +344,5 @@ impl Assessment {
         self.preferences
             .hours_per_week
             .unwrap_or(DEFAULT_HOURS_PER_WEEK)
-    }
-
-    /// Checks the assessment against `framework`.
-    ///
-    /// # Errors
-    /// [`Error::FrameworkMismatch`] when it names another framework; [`Error::UnknownId`]
-    /// for a rated skill, completed step, target level or training option the framework
-    /// lacks; [`Error::InvalidValue`] for hours a week outside 1–168, experience outside
-    /// 0–70 years or a deadline outside 1–1040 weeks; [`Error::TooMany`] and
-    /// [`Error::TextTooLong`] past the [`limits`](crate::limits).
-    ///
-    /// # Example
-    /// ```
-    /// use skillgauge::{Assessment, Error, Framework, Proficiency};
-    ///
-    /// let a = Assessment::new().rate("kubernetes", Proficiency::Expert)?;
-    /// let err = a.validate(Framework::backend_developer()).unwrap_err();
-    /// assert_eq!(err.to_string(), "ratings names unknown skill `kubernetes`");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn validate(&self, framework: &Framework) -> Result<(), Error> {
-        if let Some(id) = &self.framework
-            && id != framework.id()
-        {
-            return Err(Error::FrameworkMismatch {
-                expected: framework.id().clone(),
-                found: id.clone(),
-            });
-        }
-        count(|| "ratings".to_owned(), self.ratings.len(), MAX_SKILLS)?;
-        for (skill, rating) in &self.ratings {
-            if framework.skill(skill.as_str()).is_none() {
-                return Err(unknown("ratings", IdKind::Skill, skill));
-            }
-            count(
-                || format!("ratings.{skill}.evidence"),
-                rating.evidence.len(),
-                MAX_LIST,
-            )?;
-            for (i, e) in rating.evidence.iter().enumerate() {
-                text(
-                    || format!("ratings.{skill}.evidence[{i}].description"),
-                    &e.description,
-                )?;
-                if let Some(url) = &e.url {
-                    text(|| format!("ratings.{skill}.evidence[{i}].url"), url)?;
-                }
-            }
-        }
-        if let Some(years) = self.experience_years
-            && !(0.0..=MAX_EXPERIENCE_YEARS).contains(&years)
-        {
-            return Err(Error::invalid(
-                "experience_years",
-                format!("{years} is outside 0-{MAX_EXPERIENCE_YEARS}"),
-            ));
-        }
-        count(
-            || "completed_steps".to_owned(),
-            self.completed_steps.len(),
-            MAX_STEPS,
-        )?;
-        for step in &self.completed_steps {
-            if framework.step(step.as_str()).is_none() {
-                return Err(unknown("completed_steps", IdKind::Step, step));
-            }
-        }
-        let prefs = &self.preferences;
-        if let Some(level) = &prefs.target_level
-            && framework.level(level.as_str()).is_none()
-        {
-            return Err(unknown("preferences.target_level", IdKind::Level, level));
-        }
-        if let Some(hours) = prefs.hours_per_week
-            && !(1..=168).contains(&hours)
-        {
-            return Err(Error::invalid(
-                "preferences.hours_per_week",
-                format!("{hours} is outside 1-168"),
-            ));
-        }
-        count(
-            || "preferences.training".to_owned(),
-            prefs.training.len(),
-            MAX_LIST,
-        )?;
-        for option in &prefs.training {
-            if framework.training_option(option.as_str()).is_none() {
-                return Err(unknown("preferences.training", IdKind::Training, option));
-            }
-        }
-        if let Some(weeks) = prefs.deadline_weeks
-            && !(1..=MAX_DEADLINE_WEEKS).contains(&weeks)
-        {
-            return Err(Error::invalid(
-                "preferences.deadline_weeks",
-                format!("{weeks} is outside 1-{MAX_DEADLINE_WEEKS}"),
-            ));
-        }
-        Ok(())
-    }
-}
-
-fn unknown(field: &str, kind: IdKind, id: &Id) -> Error {
-    Error::UnknownId {
-        field: field.to_owned(),
-        kind,
-        id: id.clone(),
     }
 }

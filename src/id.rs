@@ -1,6 +1,7 @@
 use std::borrow::Borrow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -11,7 +12,7 @@ pub const MAX_ID_LEN: usize = 64;
 ///
 /// An id is 1 to [`MAX_ID_LEN`] characters of lowercase ASCII letters, digits, `-` and `_`,
 /// starting with a letter or digit: `programming-languages`, `entry`, `online_course`.
-/// The wire form is the id itself.
+/// The wire form is the id itself. Cloning an id is cheap (it is shared, not copied).
 ///
 /// # Example
 /// ```
@@ -24,7 +25,7 @@ pub const MAX_ID_LEN: usize = 64;
 /// # Ok::<(), skillgauge::InvalidId>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(String);
+pub struct Id(Arc<str>);
 
 /// A skill's [`Id`].
 pub type SkillId = Id;
@@ -51,8 +52,8 @@ impl Id {
     /// # Errors
     /// [`InvalidId`] when `value` is empty, longer than [`MAX_ID_LEN`], starts with `-` or `_`,
     /// or holds anything but lowercase ASCII letters, digits, `-` and `_`.
-    pub fn new(value: impl Into<String>) -> Result<Id, InvalidId> {
-        let value = value.into();
+    pub fn new(value: impl AsRef<str>) -> Result<Id, InvalidId> {
+        let value = value.as_ref();
         let reason = if value.is_empty() {
             Some("an id cannot be empty")
         } else if value.len() > MAX_ID_LEN {
@@ -68,7 +69,7 @@ impl Id {
             None
         };
         match reason {
-            None => Ok(Id(value)),
+            None => Ok(Id(Arc::from(value))),
             Some(reason) => Err(InvalidId {
                 value: value.chars().take(80).collect(),
                 reason,
@@ -126,13 +127,13 @@ impl Borrow<str> for Id {
 
 impl PartialEq<str> for Id {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        &*self.0 == other
     }
 }
 
 impl PartialEq<&str> for Id {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        &*self.0 == *other
     }
 }
 
@@ -144,8 +145,8 @@ impl Serialize for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Id::new(s).map_err(serde::de::Error::custom)
+        let s = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Id::new(&*s).map_err(serde::de::Error::custom)
     }
 }
 
@@ -169,4 +170,35 @@ impl schemars::JsonSchema for Id {
             "maxLength": MAX_ID_LEN,
         })
     }
+}
+
+/// The one id among `known` closest to `word` — a prefix of it, or within two edits —
+/// for "did you mean" hints; `None` when there is none or no single best.
+pub(crate) fn closest<'a>(word: &str, known: impl Iterator<Item = &'a Id>) -> Option<&'a Id> {
+    if word.len() > MAX_ID_LEN || word.len() < 3 {
+        return None;
+    }
+    let word: Vec<char> = word.chars().collect();
+    let mut best: Option<(usize, &Id)> = None;
+    let mut tied = false;
+    for id in known {
+        // Ids within two edits differ in length by at most two.
+        if id.0.len().abs_diff(word.len()) > 2 {
+            continue;
+        }
+        let candidate: Vec<char> = id.0.chars().collect();
+        let distance = crate::proficiency::edit_distance(&word, &candidate);
+        if distance > 2 {
+            continue;
+        }
+        match best {
+            Some((d, _)) if d < distance => {}
+            Some((d, _)) if d == distance => tied = true,
+            _ => {
+                best = Some((distance, id));
+                tied = false;
+            }
+        }
+    }
+    if tied { None } else { best.map(|(_, id)| id) }
 }

@@ -2,39 +2,64 @@
 #![doc = include_str!("data/backend-developer.md")]
 #![forbid(unsafe_code)]
 
-mod assessment;
+// Values: ids, the rating scale, exact numbers, limits and the error type.
 mod error;
-mod framework;
+mod exact;
 mod id;
 pub mod limits;
-mod parse;
 mod proficiency;
+
+// Plain data: the framework definition, the assessment, options, and the report.
+mod assessment;
+mod definition;
+mod options;
+mod report;
+
+// Input: JSON and TOML, bounded reads, field positions.
+mod parse;
+
+// Compiled forms: a validated framework, and an assessment resolved against it.
+mod compile;
+mod resolve;
+
+// Rules, on the compiled forms: scoring, calibration, step selection, scheduling.
+mod calibrate;
+mod schedule;
+mod score;
+mod select;
+
+// The facade: every method of `Framework`.
+mod framework;
+
+// Features on top: batch scoring, role matching, importers.
+mod batch;
+#[cfg(feature = "import")]
+pub mod import;
+mod matching;
+
+// Output: text and Markdown, JSON Schemas.
+mod render;
 #[cfg(feature = "schemars")]
 pub mod schema;
-mod validate;
 
 pub use assessment::{
     Assessment, Confidence, DEFAULT_HOURS_PER_WEEK, Evidence, EvidenceKind, Preferences, Rating,
 };
-pub use error::{Error, Format, IdKind};
-pub use framework::{
-    BACKEND_DEVELOPER_TOML, Category, Cost, DEFAULT_POINTS, Descriptors, FitSettings, Framework,
-    Hiring, Level, Pace, Period, SalaryBand, Skill, Step, StepKind, TrainingOption,
+pub use batch::{Prepared, Ranked, Scored};
+pub use definition::{
+    Category, Cost, DEFAULT_POINTS, DEFAULT_WORK_HOURS_PER_WEEK, FitSettings, FrameworkDefinition,
+    Hiring, Level, Occupation, Pace, Period, SalaryBand, Skill, Step, StepKind, TrainingOption,
 };
+pub use error::{Error, ErrorKind, Format, IdKind};
+pub use framework::{BACKEND_DEVELOPER_TOML, Framework};
 pub use id::{Id, InvalidId, LevelId, MAX_ID_LEN, SkillId, StepId, TrainingId};
+pub use matching::{Posting, RoleMatch, TOP_BLOCKERS, match_roles};
+pub use options::{Calibration, Options};
 pub use proficiency::{ParseProficiencyError, Proficiency};
-mod plan;
-mod prepared;
-mod render;
-mod report;
-mod score;
-
-pub use plan::{Change, Deadline, Milestone, Plan, PlanItem, Unreachable};
-pub use prepared::{Posting, Prepared, Ranked, RoleMatch, Scored, TOP_BLOCKERS, match_roles};
 pub use report::{
-    Blocker, LevelResult, Report, Salary, SkillResult, Strength, Tier, Warning, WarningCode,
+    Blocker, Change, Deadline, Habit, LevelResult, Milestone, Plan, PlanItem, Report, Salary,
+    SkillResult, StepRef, Strength, Tier, Track, Unreachable, Warning, WarningCode,
 };
-pub use score::{Calibration, Options};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

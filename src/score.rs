@@ -1,322 +1,259 @@
-//! The scoring rules of DESIGN.md section 2.
+//! The scoring rules of DESIGN.md section 2, in exact integer arithmetic on the compiled
+//! form: points, readiness, fit and tiers, the overall score, blockers and strengths.
 
-use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
-use crate::assessment::{Assessment, Confidence};
-use crate::error::Error;
-use crate::framework::Framework;
-use crate::plan;
+use crate::compile::Compiled;
+use crate::exact::{MILLI, cmp_ratio, from_thousandths};
 use crate::proficiency::Proficiency;
-use crate::report::{
-    Blocker, LevelResult, Report, Salary, SkillResult, Strength, Warning, WarningCode,
-};
+use crate::report::{Blocker, LevelResult, Plan, Report, Salary, SkillResult, Strength, Tier};
+use crate::resolve::Resolved;
 
-/// How far self-ratings are trusted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Calibration {
-    /// Use every self-rating as given (the default).
-    #[default]
-    Trust,
-    /// For screening: a rating above `above` with no evidence counts as `above`.
-    CapUnevidenced {
-        /// The highest proficiency accepted without evidence.
-        above: Proficiency,
-    },
+/// Total points, in thousandths: Σ weight × points(rating).
+pub(crate) fn points(c: &Compiled, ratings: &[Proficiency]) -> u64 {
+    c.weight
+        .iter()
+        .zip(ratings)
+        .map(|(&w, r)| w * c.points[r.index()])
+        .sum()
 }
 
-/// Options for [`Framework::assess_with`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Options {
-    /// The calibration policy; [`Calibration::Trust`] by default.
-    #[serde(default)]
-    pub calibration: Calibration,
+/// How many levels, from the lowest, every skill's requirement is met for.
+pub(crate) fn skills_meet(c: &Compiled, ratings: &[Proficiency]) -> usize {
+    c.meets
+        .iter()
+        .zip(ratings)
+        .map(|(m, r)| usize::from(m[r.index()]))
+        .min()
+        .unwrap_or(c.requires.len())
 }
 
-/// The overall score: Σ weight × rating / (5 × Σ weight) × 100, rounded half up.
-pub(crate) fn score(weights: &[f64], ratings: &[Proficiency]) -> u8 {
-    let (mut sum, mut total) = (0.0, 0.0);
-    for (w, r) in weights.iter().zip(ratings) {
-        sum += w * f64::from(r.as_u8());
-        total += w;
+/// How many levels, from the lowest, `points` reach (`min_points` never decrease).
+pub(crate) fn points_meet(c: &Compiled, points: u64) -> usize {
+    c.min_points.iter().take_while(|&&m| points >= m).count()
+}
+
+/// A fit: the smaller of the requirements part and the points part, each an exact ratio.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fit {
+    requirements: (u128, u128),
+    points: (u128, u128),
+}
+
+impl Fit {
+    /// Whether the fit is at least `threshold` thousandths, exactly.
+    pub(crate) fn at_least(self, threshold: u64) -> bool {
+        let t = u128::from(threshold);
+        let m = u128::from(MILLI);
+        [self.requirements, self.points]
+            .iter()
+            .all(|&(n, d)| cmp_ratio(n, d, t, m) != Ordering::Less)
     }
-    if total <= 0.0 {
+
+    /// The fit as a number from 0 to 1. Each part converts monotonically, so raising a
+    /// rating never lowers it.
+    #[allow(clippy::cast_precision_loss)] // a ratio for people; comparisons use `at_least`
+    pub(crate) fn value(self) -> f64 {
+        let part = |(n, d): (u128, u128)| n as f64 / d as f64;
+        part(self.requirements).min(part(self.points)).clamp(0.0, 1.0)
+    }
+}
+
+/// The fit of `ratings` (with `points`) for `level`.
+pub(crate) fn fit(c: &Compiled, ratings: &[Proficiency], points: u64, level: usize) -> Fit {
+    let total = c.required_weight[level];
+    let requirements = if total == 0 {
+        (1, 1)
+    } else {
+        let credit: u128 = c.requires[level]
+            .iter()
+            .map(|&(s, q)| {
+                let gap = q.index().saturating_sub(ratings[s as usize].index()).min(4);
+                u128::from(c.weight[s as usize]) * u128::from(c.decay[gap])
+            })
+            .sum();
+        (credit, u128::from(total) * u128::from(MILLI))
+    };
+    let min = c.min_points[level];
+    let points = if min == 0 {
+        (1, 1)
+    } else {
+        (u128::from(points.min(min)), u128::from(min))
+    };
+    Fit {
+        requirements,
+        points,
+    }
+}
+
+/// The tier of a level met or not, with its fit.
+pub(crate) fn tier(c: &Compiled, met: bool, fit: Fit) -> Tier {
+    if met {
+        Tier::Ready
+    } else if fit.at_least(c.near) {
+        Tier::Near
+    } else if fit.at_least(c.stretch) {
+        Tier::Stretch
+    } else {
+        Tier::Aspirational
+    }
+}
+
+/// The overall score: Σ weight × rating / (5 × Σ weight) × 100, rounded half up, exactly:
+/// ⌊(40·S + W) / (2·W)⌋ with S = Σ weight × rating and W = Σ weight.
+pub(crate) fn score(c: &Compiled, ratings: &[Proficiency]) -> u8 {
+    let s: u128 = c
+        .weight
+        .iter()
+        .zip(ratings)
+        .map(|(&w, r)| u128::from(w) * u128::from(r.as_u8()))
+        .sum();
+    let w = u128::from(c.total_weight);
+    if w == 0 {
         return 0;
     }
-    // A tiny tolerance so that an exact half computed as 62.4999999 still rounds up.
-    let value = (sum * 20.0 / total + 0.5 + 1e-9).floor();
-    // In range by construction: ratings are 0-5.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0-100
-    let score = value.clamp(0.0, 100.0) as u8;
-    score
+    u8::try_from((40 * s + w) / (2 * w)).unwrap_or(100).min(100)
 }
 
-impl Framework {
-    /// Assesses a person against this framework with the default [`Options`].
-    ///
-    /// # Errors
-    /// Any error of [`Assessment::validate`]: a rated skill, completed step, target level
-    /// or training option the framework lacks, or a value out of range.
-    ///
-    /// # Example
-    /// ```
-    /// use skillgauge::{Assessment, Framework};
-    ///
-    /// let assessment = Assessment::from_json(r#"{
-    ///     "ratings": {
-    ///         "programming-languages": "competent", "databases-data-modeling": 2,
-    ///         "apis-integration": 2, "security": 1, "problem-solving-debugging": 2,
-    ///         "attention-to-detail": 2, "communication": 2
-    ///     }
-    /// }"#)?;
-    /// let report = Framework::backend_developer().assess(&assessment)?;
-    /// assert_eq!(report.readiness.as_ref().map(|l| l.as_str()), Some("entry"));
-    /// assert_eq!(report.target.as_ref().map(|l| l.as_str()), Some("mid"));
-    /// # Ok::<(), skillgauge::Error>(())
-    /// ```
-    pub fn assess(&self, assessment: &Assessment) -> Result<Report, Error> {
-        self.assess_with(assessment, &Options::default())
-    }
+/// The scores an assessment's ratings give, before the report is written.
+pub(crate) struct Scores {
+    pub(crate) points: u64,
+    /// Per level: its own requirements and points met, and its fit.
+    pub(crate) levels: Vec<(bool, Fit)>,
+    pub(crate) readiness: Option<usize>,
+    pub(crate) target: usize,
+}
 
-    /// Assesses a person against this framework.
-    ///
-    /// # Errors
-    /// As [`Framework::assess`].
-    ///
-    /// # Example
-    /// ```
-    /// use skillgauge::{Assessment, Calibration, Framework, Options, Proficiency};
-    ///
-    /// let a = Assessment::new().rate("security", Proficiency::Expert)?;
-    /// let options = Options { calibration: Calibration::CapUnevidenced { above: Proficiency::Competent } };
-    /// let report = Framework::backend_developer().assess_with(&a, &options)?;
-    /// let security = report.skill("security").unwrap();
-    /// assert_eq!(security.self_rating, Some(Proficiency::Expert));
-    /// assert_eq!(security.rating, Proficiency::Competent);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[allow(clippy::too_many_lines)] // the report is assembled field by field, in order
-    pub fn assess_with(&self, assessment: &Assessment, options: &Options) -> Result<Report, Error> {
-        assessment.validate(self)?;
-        let skills = self.skills();
-        let index = &self.index;
-        let scorer = &index.prepared;
-
-        let self_ratings: Vec<Proficiency> = skills
-            .iter()
-            .map(|s| assessment.rating(s.id.as_str()))
-            .collect();
-        let effective: Vec<Proficiency> = skills
-            .iter()
-            .zip(&self_ratings)
-            .map(|(skill, &rating)| match options.calibration {
-                Calibration::CapUnevidenced { above } => {
-                    let evidenced = assessment
-                        .ratings
-                        .get(&skill.id)
-                        .is_some_and(|r| !r.evidence.is_empty());
-                    if evidenced { rating } else { rating.min(above) }
-                }
-                Calibration::Trust => rating,
+impl Scores {
+    pub(crate) fn new(c: &Compiled, ratings: &[Proficiency], target: Option<usize>) -> Scores {
+        let points = points(c, ratings);
+        let skills_met = skills_meet(c, ratings);
+        let levels: Vec<(bool, Fit)> = (0..c.requires.len())
+            .map(|l| {
+                let met = skills_met > l && points >= c.min_points[l];
+                (met, fit(c, ratings, points, l))
             })
             .collect();
-
-        let points = scorer.points_of(&effective);
-        let mut levels = Vec::with_capacity(self.levels().len());
-        for (li, level) in self.levels().iter().enumerate() {
-            let met = scorer.level_met(&effective, points, li);
-            let fit = scorer.fit_of(&effective, points, li);
-            levels.push(LevelResult {
-                level: level.id.clone(),
-                met,
-                fit,
-                tier: scorer.tier(met, fit),
-            });
-        }
-        // The highest level met with every lower level met too.
-        let ready = levels.iter().take_while(|l| l.met).count().checked_sub(1);
-        let top = self.levels().len() - 1;
-        let target = match &assessment.preferences.target_level {
-            Some(id) => index.levels.get(id).copied().unwrap_or(top),
-            None => ready.map_or(0, |r| (r + 1).min(top)),
-        };
-        let required = &index.requires[target];
-
-        let skill_results = skills
-            .iter()
-            .enumerate()
-            .map(|(si, skill)| SkillResult {
-                skill: skill.id.clone(),
-                self_rating: (options.calibration != Calibration::Trust)
-                    .then_some(self_ratings[si]),
-                rating: effective[si],
-                required: required[si],
-                gap: required[si].as_u8().saturating_sub(effective[si].as_u8()),
-            })
-            .collect();
-
-        let blockers = blockers(skills, &effective, required);
-
-        let mut strengths: Vec<(usize, Strength)> = skills
-            .iter()
-            .enumerate()
-            .filter(|&(si, _)| required[si] > Proficiency::None && effective[si] > required[si])
-            .map(|(si, skill)| {
-                let surplus = effective[si].index() - required[si].index();
-                (
-                    surplus,
-                    Strength {
-                        skill: skill.id.clone(),
-                        rating: effective[si],
-                        required: required[si],
-                    },
-                )
-            })
-            .collect();
-        strengths.sort_by_key(|s| std::cmp::Reverse(s.0));
-
-        let target_min = scorer.min_points(target);
-        let missing_points = (target_min > points).then_some(target_min - points);
-
-        let salary = ready.and_then(|r| {
-            let level = &self.levels()[r];
-            level.salary.as_ref().map(|band| Salary {
-                level: level.id.clone(),
-                band: band.clone(),
-                caveat: self.salary_note().map(str::to_owned),
-            })
-        });
-
-        let warnings = warnings(self, assessment, &self_ratings, &effective);
-        let plan = plan::build(self, assessment, &effective, ready, target);
-
-        Ok(Report {
-            framework: self.id().clone(),
-            readiness: ready.map(|r| self.levels()[r].id.clone()),
-            score: score(&index.weights, &effective),
+        let readiness = skills_met.min(points_meet(c, points)).checked_sub(1);
+        let top = c.requires.len() - 1;
+        let target = target.unwrap_or_else(|| readiness.map_or(0, |r| (r + 1).min(top)));
+        Scores {
             points,
             levels,
-            skills: skill_results,
-            target: Some(self.levels()[target].id.clone()),
-            strengths: strengths.into_iter().map(|(_, s)| s).collect(),
-            blockers,
-            missing_points,
-            warnings,
-            salary,
-            plan,
-        })
+            readiness,
+            target,
+        }
     }
 }
 
 /// The unmet requirements of a level, largest weight × gap first; equal ones keep framework
 /// order (the sort is stable).
-pub(crate) fn blockers(
-    skills: &[crate::Skill],
-    ratings: &[Proficiency],
-    required: &[Proficiency],
-) -> Vec<Blocker> {
-    let mut blockers: Vec<Blocker> = skills
+pub(crate) fn blockers(c: &Compiled, ratings: &[Proficiency], level: usize) -> Vec<Blocker> {
+    let mut found: Vec<(u64, Blocker)> = c.requires[level]
         .iter()
-        .zip(ratings)
-        .zip(required)
-        .filter(|((_, r), q)| r < q)
-        .map(|((skill, &rating), &required)| Blocker {
-            skill: skill.id.clone(),
-            rating,
-            required,
-            gap: required.as_u8() - rating.as_u8(),
-            weight: skill.weight,
+        .filter(|&&(s, q)| ratings[s as usize] < q)
+        .map(|&(s, q)| {
+            let si = s as usize;
+            let skill = &c.def.skills[si];
+            let gap = q.as_u8() - ratings[si].as_u8();
+            (
+                c.weight[si] * u64::from(gap),
+                Blocker {
+                    skill: skill.id.clone(),
+                    name: skill.name.clone(),
+                    rating: ratings[si],
+                    required: q,
+                    gap,
+                    weight: from_thousandths(c.weight[si]),
+                },
+            )
         })
         .collect();
-    blockers
-        .sort_by(|a, b| (b.weight * f64::from(b.gap)).total_cmp(&(a.weight * f64::from(a.gap))));
-    blockers
+    found.sort_by_key(|b| std::cmp::Reverse(b.0));
+    found.into_iter().map(|(_, b)| b).collect()
 }
 
-/// Years of experience under which most-skills-expert is implausible.
-const IMPLAUSIBLE_EXPERT_YEARS: f64 = 2.0;
-
-fn warnings(
-    framework: &Framework,
-    assessment: &Assessment,
-    self_ratings: &[Proficiency],
-    effective: &[Proficiency],
-) -> Vec<Warning> {
-    let skills = framework.skills();
-    let mut out = Vec::new();
-    let all_rated = skills
+/// Assembles the report from the scores and the plan.
+pub(crate) fn report(c: &Compiled, r: &Resolved<'_>, scores: &Scores, plan: Plan) -> Report {
+    let def = &c.def;
+    let target = scores.target;
+    let ratings = &r.ratings;
+    let levels = def
+        .levels
         .iter()
-        .all(|s| assessment.ratings.contains_key(&s.id));
-    if skills.len() >= 2
-        && all_rated
-        && let Some(first) = self_ratings.first()
-        && self_ratings.iter().all(|r| r == first)
-    {
-        out.push(Warning {
-            code: WarningCode::UniformRatings,
-            skill: None,
-            message: format!(
-                "every skill is rated {}: rate each skill against its own descriptors",
-                first.label()
-            ),
-        });
+        .zip(&scores.levels)
+        .enumerate()
+        .map(|(l, (level, &(met, fit)))| LevelResult {
+            level: level.id.clone(),
+            name: level.name.clone(),
+            met,
+            fit: fit.value(),
+            tier: tier(c, met, fit),
+            min_points: (c.min_points[l] > 0).then(|| from_thousandths(c.min_points[l])),
+        })
+        .collect();
+    let skills = def
+        .skills
+        .iter()
+        .enumerate()
+        .map(|(si, skill)| {
+            let required = c.required(target, si);
+            SkillResult {
+                skill: skill.id.clone(),
+                name: skill.name.clone(),
+                self_rating: (r.calibrated && r.self_ratings[si] != ratings[si])
+                    .then_some(r.self_ratings[si]),
+                rating: ratings[si],
+                required,
+                gap: required.as_u8().saturating_sub(ratings[si].as_u8()),
+            }
+        })
+        .collect();
+    let mut strengths: Vec<(usize, Strength)> = c.requires[target]
+        .iter()
+        .filter(|&&(s, q)| ratings[s as usize] > q)
+        .map(|&(s, q)| {
+            let si = s as usize;
+            let skill = &def.skills[si];
+            (
+                ratings[si].index() - q.index(),
+                Strength {
+                    skill: skill.id.clone(),
+                    name: skill.name.clone(),
+                    rating: ratings[si],
+                    required: q,
+                },
+            )
+        })
+        .collect();
+    strengths.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let target_min = c.min_points[target];
+    let salary = scores.readiness.and_then(|l| {
+        let level = &def.levels[l];
+        level.salary.as_ref().map(|band| Salary {
+            level: level.id.clone(),
+            name: level.name.clone(),
+            band: band.clone(),
+            caveat: def.salary_note.clone(),
+        })
+    });
+    Report {
+        framework: def.id.clone(),
+        framework_name: def.name.clone(),
+        readiness: scores.readiness.map(|l| def.levels[l].id.clone()),
+        readiness_name: scores.readiness.map(|l| def.levels[l].name.clone()),
+        score: score(c, ratings),
+        points: from_thousandths(scores.points),
+        levels,
+        skills,
+        target: def.levels[target].id.clone(),
+        target_name: def.levels[target].name.clone(),
+        strengths: strengths.into_iter().map(|(_, s)| s).collect(),
+        blockers: blockers(c, ratings, target),
+        missing_points: (target_min > scores.points)
+            .then(|| from_thousandths(target_min - scores.points)),
+        warnings: crate::calibrate::warnings(c, r),
+        salary,
+        plan,
     }
-    if let Some(years) = assessment.experience_years {
-        let experts = self_ratings
-            .iter()
-            .filter(|r| **r == Proficiency::Expert)
-            .count();
-        if years < IMPLAUSIBLE_EXPERT_YEARS && experts * 2 > skills.len() {
-            out.push(Warning {
-                code: WarningCode::ImplausibleForExperience,
-                skill: None,
-                message: format!(
-                    "{experts} of {} skills are rated expert with {years} years of experience: \
-                     expertise usually takes years of practice",
-                    skills.len()
-                ),
-            });
-        }
-    }
-    for (si, skill) in skills.iter().enumerate() {
-        let Some(rating) = assessment.ratings.get(&skill.id) else {
-            out.push(Warning {
-                code: WarningCode::UnratedSkill,
-                skill: Some(skill.id.clone()),
-                message: format!("{} is not rated and counts as none", skill.name),
-            });
-            continue;
-        };
-        if rating.proficiency >= Proficiency::Proficient
-            && rating.confidence == Some(Confidence::Low)
-            && rating.evidence.is_empty()
-        {
-            out.push(Warning {
-                code: WarningCode::UnevidencedHighRating,
-                skill: Some(skill.id.clone()),
-                message: format!(
-                    "{} is rated {} with low confidence and no evidence",
-                    skill.name,
-                    rating.proficiency.label()
-                ),
-            });
-        }
-        if effective[si] < self_ratings[si] {
-            out.push(Warning {
-                code: WarningCode::CappedRating,
-                skill: Some(skill.id.clone()),
-                message: format!(
-                    "{} is self-rated {} without evidence and counted as {}",
-                    skill.name,
-                    self_ratings[si].label(),
-                    effective[si].label()
-                ),
-            });
-        }
-    }
-    out
 }

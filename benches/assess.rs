@@ -32,6 +32,16 @@ fn level_name(l: usize) -> String {
 /// skills, with up to two earlier prerequisites), and five levels requiring every skill at
 /// monotone proficiencies.
 fn synthetic(skills: usize, seed: u64) -> (Framework, Assessment) {
+    synthetic_with(skills, skills / 2, seed, None)
+}
+
+/// As [`synthetic`], with `steps` steps and an optional points table.
+fn synthetic_with(
+    skills: usize,
+    step_count: usize,
+    seed: u64,
+    points: Option<[u32; 6]>,
+) -> (Framework, Assessment) {
     let mut rng = Lcg(seed);
     let skill_list: Vec<Value> = (0..skills)
         .map(|i| json!({ "id": format!("s{i}"), "name": format!("Skill {i}"), "weight": 1 + rng.next(3) }))
@@ -48,7 +58,7 @@ fn synthetic(skills: usize, seed: u64) -> (Framework, Assessment) {
             json!({ "id": level_name(l), "name": format!("Level {l}"), "requires": requires })
         })
         .collect();
-    let steps: Vec<Value> = (0..skills / 2)
+    let steps: Vec<Value> = (0..step_count)
         .map(|i| {
             let develops: serde_json::Map<String, Value> = (0..3)
                 .map(|_| {
@@ -72,10 +82,13 @@ fn synthetic(skills: usize, seed: u64) -> (Framework, Assessment) {
                     "develops": develops, "prerequisites": prerequisites })
         })
         .collect();
-    let framework = Framework::from_value(json!({
+    let mut value = json!({
         "id": "synthetic", "name": "Synthetic", "skills": skill_list, "levels": levels, "steps": steps
-    }))
-    .expect("synthetic framework is valid");
+    });
+    if let Some(points) = points {
+        value["points"] = json!(points);
+    }
+    let framework = Framework::from_value(value).expect("synthetic framework is valid");
     let mut ratings = serde_json::Map::new();
     for i in 0..skills {
         if rng.next(2) == 0 {
@@ -193,5 +206,38 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, engine, prepared, roles, scale);
+/// Planning from an empty assessment, one rating, and with a flat points table, at
+/// 1,000 to 100,000 skills and as many steps: the cost should grow no worse than n log n.
+fn planning(c: &mut Criterion) {
+    let mut group = c.benchmark_group("h_plan_empty_synthetic");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for skills in [1_000, 10_000, 100_000] {
+        for (case, points) in [("default", None), ("flat", Some([0; 6]))] {
+            let (framework, _) = synthetic_with(skills, skills, 3, points);
+            let empty = Assessment::new();
+            let one = Assessment::new()
+                .rate("s0", Proficiency::Novice)
+                .expect("valid id");
+            group.bench_with_input(
+                BenchmarkId::new(format!("{case}/empty"), skills),
+                &skills,
+                |b, _| {
+                    b.iter(|| framework.assess(black_box(&empty)).expect("valid"));
+                },
+            );
+            group.bench_with_input(
+                BenchmarkId::new(format!("{case}/one"), skills),
+                &skills,
+                |b, _| {
+                    b.iter(|| framework.assess(black_box(&one)).expect("valid"));
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, engine, prepared, roles, scale, planning);
 criterion_main!(benches);

@@ -260,7 +260,7 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub framework: Option<Id>,
     /// Self-ratings by skill id. Unrated skills count as `none`.
-    #[serde(default, deserialize_with = "crate::parse::unique_map")]
+    #[serde(default, deserialize_with = "crate::wire::unique_map")]
     pub ratings: BTreeMap<Id, Rating>,
     /// Years of professional experience, if stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]

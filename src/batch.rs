@@ -347,4 +347,3 @@ impl PartialEq for Entry<'_> {
 }
 
 impl Eq for Entry<'_> {}
-

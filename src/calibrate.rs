@@ -1,6 +1,8 @@
 //! Calibration warnings (DESIGN.md section 2): ratings worth a second look. Warnings never
 //! change readiness; only the calibration policy does, in resolving.
 
+use std::fmt::Write as _;
+
 use crate::assessment::Confidence;
 use crate::compile::Compiled;
 use crate::proficiency::Proficiency;
@@ -34,23 +36,36 @@ fn years(y: f64) -> String {
     }
 }
 
-pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
+fn warning(c: &Compiled, code: WarningCode, skill: Option<usize>, message: String) -> Warning {
     let skills = &c.def.skills;
-    let ratings = &r.self_ratings;
-    let mut out = Vec::new();
-    let warn = |code, skill: Option<usize>, message: String| Warning {
+    Warning {
         code,
         skill: skill.map(|s| skills[s].id.clone()),
         name: skill.map(|s| skills[s].name.clone()),
         message,
-    };
+    }
+}
+
+pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
+    let mut out = Vec::new();
+    ratings_as_a_whole(c, r, &mut out);
+    low_confidence(c, r, &mut out);
+    each_skill(c, r, &mut out);
+    out
+}
+
+/// Warnings about the ratings taken together: all the same, or out of line with experience.
+fn ratings_as_a_whole(c: &Compiled, r: &Resolved<'_>, out: &mut Vec<Warning>) {
+    let skills = &c.def.skills;
+    let ratings = &r.self_ratings;
     let all_rated = r.entries.iter().all(Option::is_some);
     if skills.len() >= 2
         && all_rated
         && let Some(first) = ratings.first()
         && ratings.iter().all(|r| r == first)
     {
-        out.push(warn(
+        out.push(warning(
+            c,
             WarningCode::UniformRatings,
             None,
             format!(
@@ -59,39 +74,86 @@ pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
             ),
         ));
     }
-    if let Some(y) = r.assessment.experience_years {
-        let experts = ratings.iter().filter(|&&p| p == Proficiency::Expert).count();
-        if y < IMPLAUSIBLE_EXPERT_YEARS && experts * 2 > skills.len() {
-            out.push(warn(
-                WarningCode::ImplausibleForExperience,
-                None,
-                format!(
-                    "you rate yourself an expert in {experts} of {} skills with {} of experience: \
-                     expertise usually takes years of practice",
-                    skills.len(),
-                    years(y)
-                ),
-            ));
-        }
-        let rated_any = r.entries.iter().any(Option::is_some);
-        if y >= UNDER_RATING_YEARS
-            && rated_any
-            && ratings.iter().all(|&p| p <= Proficiency::AdvancedBeginner)
-        {
-            out.push(warn(
-                WarningCode::PossibleUnderRating,
-                None,
-                format!(
-                    "with {} of experience you rate no skill above advanced beginner: you may be \
-                     selling yourself short, so check each rating against its descriptions",
-                    years(y)
-                ),
-            ));
-        }
+    let Some(y) = r.assessment.experience_years else {
+        return;
+    };
+    let experts = ratings
+        .iter()
+        .filter(|&&p| p == Proficiency::Expert)
+        .count();
+    if y < IMPLAUSIBLE_EXPERT_YEARS && experts * 2 > skills.len() {
+        out.push(warning(
+            c,
+            WarningCode::ImplausibleForExperience,
+            None,
+            format!(
+                "you rate yourself an expert in {experts} of {} skills with {} of experience: \
+                 expertise usually takes years of practice",
+                skills.len(),
+                years(y)
+            ),
+        ));
     }
-    for (si, skill) in skills.iter().enumerate() {
+    let rated_any = r.entries.iter().any(Option::is_some);
+    if y >= UNDER_RATING_YEARS
+        && rated_any
+        && ratings.iter().all(|&p| p <= Proficiency::AdvancedBeginner)
+    {
+        out.push(warning(
+            c,
+            WarningCode::PossibleUnderRating,
+            None,
+            format!(
+                "with {} of experience you rate no skill above advanced beginner: you may be \
+                 selling yourself short, so check each rating against its descriptions",
+                years(y)
+            ),
+        ));
+    }
+}
+
+/// One warning naming every rating given with low confidence (a draft read from a résumé,
+/// say).
+fn low_confidence(c: &Compiled, r: &Resolved<'_>, out: &mut Vec<Warning>) {
+    const LISTED: usize = 5;
+    let unsure: Vec<&str> = c
+        .def
+        .skills
+        .iter()
+        .zip(&r.entries)
+        .filter(|(_, e)| e.is_some_and(|e| e.confidence == Some(Confidence::Low)))
+        .map(|(s, _)| s.name.as_str())
+        .collect();
+    if unsure.is_empty() {
+        return;
+    }
+    let mut names = unsure[..unsure.len().min(LISTED)].join(", ");
+    if unsure.len() > LISTED {
+        let _ = write!(names, " and {} more", unsure.len() - LISTED);
+    }
+    let (count, each) = if unsure.len() == 1 {
+        ("1 rating is".to_owned(), "it")
+    } else {
+        (format!("{} ratings are", unsure.len()), "each")
+    };
+    out.push(warning(
+        c,
+        WarningCode::LowConfidenceRatings,
+        None,
+        format!(
+            "{count} given with low confidence ({names}): check {each} against its descriptions \
+             before relying on the result"
+        ),
+    ));
+}
+
+/// Warnings about single skills: unrated, high without evidence, capped by the policy.
+fn each_skill(c: &Compiled, r: &Resolved<'_>, out: &mut Vec<Warning>) {
+    let ratings = &r.self_ratings;
+    for (si, skill) in c.def.skills.iter().enumerate() {
         let Some(rating) = r.entries[si] else {
-            out.push(warn(
+            out.push(warning(
+                c,
                 WarningCode::UnratedSkill,
                 Some(si),
                 format!("{} is not rated, so it counts as none", skill.name),
@@ -102,7 +164,8 @@ pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
             && rating.confidence == Some(Confidence::Low)
             && rating.evidence.is_empty()
         {
-            out.push(warn(
+            out.push(warning(
+                c,
                 WarningCode::UnevidencedHighRating,
                 Some(si),
                 format!(
@@ -113,7 +176,8 @@ pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
             ));
         }
         if r.ratings[si] < ratings[si] {
-            out.push(warn(
+            out.push(warning(
+                c,
                 WarningCode::CappedRating,
                 Some(si),
                 format!(
@@ -125,5 +189,4 @@ pub(crate) fn warnings(c: &Compiled, r: &Resolved<'_>) -> Vec<Warning> {
             ));
         }
     }
-    out
 }

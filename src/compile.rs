@@ -14,6 +14,9 @@ use crate::limits::{
 };
 use crate::proficiency::Proficiency;
 
+/// The largest `min_points`, far above any real ladder and far from overflow.
+const MAX_MIN_POINTS: u64 = 1_000_000_000_000;
+
 /// A step, compiled.
 #[derive(Debug)]
 pub(crate) struct CompiledStep {
@@ -181,7 +184,12 @@ fn texts(field: &str, values: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn in_range(field: impl FnOnce() -> String, value: u32, min: u32, max: u32) -> Result<(), Error> {
+pub(crate) fn in_range(
+    field: impl FnOnce() -> String,
+    value: u32,
+    min: u32,
+    max: u32,
+) -> Result<(), Error> {
     if !(min..=max).contains(&value) {
         return Err(ErrorKind::OutOfRange {
             field: field(),
@@ -234,7 +242,10 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         text(|| "occupation.name".to_owned(), &occupation.name)?;
     }
     texts("responsibilities", &def.responsibilities)?;
-    for (field, empty) in [("skills", def.skills.is_empty()), ("levels", def.levels.is_empty())] {
+    for (field, empty) in [
+        ("skills", def.skills.is_empty()),
+        ("levels", def.levels.is_empty()),
+    ] {
         if empty {
             return Err(ErrorKind::Empty {
                 field: field.to_owned(),
@@ -393,7 +404,7 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         // min_points is in points; weights are thousandths, so points × weight is too.
         let points = match level.min_points {
             None => 0,
-            Some(p) => decimal(|| at("min_points"), p, u64::MAX / MILLI / 2)?,
+            Some(p) => decimal(|| at("min_points"), p, MAX_MIN_POINTS)?,
         };
         if points > most_points {
             return Err(ErrorKind::UnreachableMinPoints {
@@ -485,7 +496,11 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
             }
             .into());
         };
-        let max = if habit { MAX_HOURS_PER_WEEK } else { MAX_STEP_HOURS };
+        let max = if habit {
+            MAX_HOURS_PER_WEEK
+        } else {
+            MAX_STEP_HOURS
+        };
         in_range(|| at(needed_name), effort, 1, max)?;
 
         count(|| at("develops"), step.develops.len(), MAX_SKILLS)?;

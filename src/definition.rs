@@ -83,7 +83,7 @@ pub struct Skill {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::parse::unique_map"
+        deserialize_with = "crate::wire::unique_map"
     )]
     pub descriptors: BTreeMap<Proficiency, String>,
     /// Other words for the skill (alternative labels), used when matching a résumé and in
@@ -220,7 +220,7 @@ pub struct Level {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::parse::unique_map"
+        deserialize_with = "crate::wire::unique_map"
     )]
     pub requires: BTreeMap<Id, Proficiency>,
 }
@@ -278,17 +278,6 @@ pub enum StepKind {
     Habit,
 }
 
-impl StepKind {
-    /// The track a step of this kind runs on; `None` for a habit, which is ongoing.
-    pub fn track(self) -> Option<crate::Track> {
-        match self {
-            StepKind::Learn | StepKind::Build | StepKind::Credential => Some(crate::Track::Study),
-            StepKind::Experience => Some(crate::Track::Work),
-            StepKind::Habit => None,
-        }
-    }
-}
-
 /// One thing to do on the way to a level.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -328,7 +317,7 @@ pub struct Step {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::parse::unique_map"
+        deserialize_with = "crate::wire::unique_map"
     )]
     pub develops: BTreeMap<Id, Proficiency>,
 }
@@ -498,7 +487,7 @@ pub struct FitSettings {
     /// first is 1 (a met requirement earns full credit), and they never increase.
     #[serde(
         default = "FitSettings::default_decay",
-        deserialize_with = "crate::parse::exact_array"
+        deserialize_with = "crate::wire::exact_array"
     )]
     pub decay: [f64; 5],
     /// The fit from which an unmet level is `near`.
@@ -626,7 +615,7 @@ pub struct FrameworkDefinition {
     /// Points per proficiency, `none` to `expert`, never decreasing, each at most 10,000.
     #[serde(
         default = "default_points",
-        deserialize_with = "crate::parse::exact_array"
+        deserialize_with = "crate::wire::exact_array"
     )]
     pub points: [u32; 6],
     /// The pace of `experience` steps, 1–168 hours a week (40 by default).

@@ -137,7 +137,9 @@ pub enum ErrorKind {
         path: Vec<Id>,
     },
     /// A step lists a habit as a prerequisite; habits are ongoing and never finish.
-    #[error("{field}: step `{step}` cannot wait for habit `{habit}`, which is ongoing and never finishes")]
+    #[error(
+        "{field}: step `{step}` cannot wait for habit `{habit}`, which is ongoing and never finishes"
+    )]
     HabitPrerequisite {
         /// The prerequisites field.
         field: String,
@@ -298,7 +300,9 @@ pub enum ErrorKind {
         kind: crate::StepKind,
     },
     /// More distinct fixed training paces than the planner's exact time arithmetic holds.
-    #[error("training: {count} different hours_per_week among the training options, more than the limit of {max}")]
+    #[error(
+        "training: {count} different hours_per_week among the training options, more than the limit of {max}"
+    )]
     TooManyPaces {
         /// How many distinct paces there are.
         count: usize,
@@ -322,7 +326,9 @@ pub enum ErrorKind {
         found: Id,
     },
     /// Batch ratings that are not a whole number of rows.
-    #[error("ratings: {len} ratings do not make rows of {skills} skills")]
+    #[error(
+        "ratings: the number of ratings ({len}) is not a multiple of the {skills} skills in a row"
+    )]
     RowLength {
         /// The number of ratings given.
         len: usize,

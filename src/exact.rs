@@ -107,13 +107,19 @@ mod tests {
         assert_eq!(thousandths(1.0, 1_000_000), Ok(1000));
         assert_eq!(thousandths(199.123, 1_000_000), Ok(199_123));
         assert_eq!(thousandths(0.0001, 1_000_000), Err(Inexact::Decimals));
-        assert_eq!(thousandths(199.000_000_04, 1_000_000), Err(Inexact::Decimals));
+        assert_eq!(
+            thousandths(199.000_000_04, 1_000_000),
+            Err(Inexact::Decimals)
+        );
         assert_eq!(thousandths(5e-324, 1_000_000), Err(Inexact::Decimals));
         assert_eq!(thousandths(-1.0, 1_000_000), Err(Inexact::Range));
         assert_eq!(thousandths(f64::NAN, 1_000_000), Err(Inexact::Range));
         assert_eq!(thousandths(1_000_001.0, 1_000_000), Err(Inexact::Range));
         // 0.2 + 0.7 + 0.1 in thousandths is exactly 1.
-        let sum: u64 = [0.2, 0.7, 0.1].iter().map(|&w| thousandths(w, 10).unwrap()).sum();
+        let sum: u64 = [0.2, 0.7, 0.1]
+            .iter()
+            .map(|&w| thousandths(w, 10).unwrap())
+            .sum();
         assert_eq!(sum, 1000);
     }
 
@@ -132,7 +138,11 @@ mod tests {
             for b in 1..12u128 {
                 for c in 0..12u128 {
                     for d in 1..12u128 {
-                        assert_eq!(cmp_ratio(a, b, c, d), (a * d).cmp(&(c * b)), "{a}/{b} {c}/{d}");
+                        assert_eq!(
+                            cmp_ratio(a, b, c, d),
+                            (a * d).cmp(&(c * b)),
+                            "{a}/{b} {c}/{d}"
+                        );
                     }
                 }
             }

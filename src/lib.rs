@@ -14,6 +14,7 @@ mod assessment;
 mod definition;
 mod options;
 mod report;
+mod wire;
 
 // Input: JSON and TOML, bounded reads, field positions.
 mod parse;

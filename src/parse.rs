@@ -2,15 +2,11 @@
 //! column; bounded reads of files; and finding a field's line and column in a text, so that
 //! errors found after parsing (validation) point into the text too.
 
-use std::collections::BTreeMap;
-use std::fmt;
 use std::io::Read;
-use std::marker::PhantomData;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::de::DeserializeOwned;
 
 use crate::error::{Error, ErrorKind, Format};
 use crate::limits::MAX_INPUT_BYTES;
@@ -30,20 +26,25 @@ pub(crate) fn format_of(path: &Path) -> Format {
 /// Reads a file as UTF-8 text, never holding more than [`MAX_INPUT_BYTES`] + 1 bytes: a
 /// larger file (or an endless one such as `/dev/zero`) is refused at the limit.
 pub(crate) fn read_file(path: &Path) -> Result<String, Error> {
-    let io = |e: std::io::Error| Error::from(ErrorKind::Io { source: Arc::new(e) });
+    let io = |e: std::io::Error| {
+        Error::from(ErrorKind::Io {
+            source: Arc::new(e),
+        })
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     read_bounded(file)
 }
 
 /// Reads a reader to the end, refusing more than [`MAX_INPUT_BYTES`].
 pub(crate) fn read_bounded(reader: impl Read) -> Result<String, Error> {
-    let io = |e: std::io::Error| Error::from(ErrorKind::Io { source: Arc::new(e) });
+    let io = |e: std::io::Error| {
+        Error::from(ErrorKind::Io {
+            source: Arc::new(e),
+        })
+    };
     let mut bytes = Vec::new();
     let limit = u64::try_from(MAX_INPUT_BYTES).unwrap_or(u64::MAX);
-    reader
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ErrorKind::InputTooLarge {
             max: MAX_INPUT_BYTES,
@@ -152,58 +153,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Deserializes a fixed-size array, rejecting a list of any other length (a plain `[T; N]`
-/// would silently drop extra TOML entries).
-pub(crate) fn exact_array<'de, D, T, const N: usize>(deserializer: D) -> Result<[T; N], D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let items = Vec::<T>::deserialize(deserializer)?;
-    let len = items.len();
-    items.try_into().map_err(|_| {
-        de::Error::custom(format_args!(
-            "invalid length {len}, expected an array of length {N}"
-        ))
-    })
-}
-
-/// Deserializes a map, rejecting a key given twice (serde keeps the last one silently).
-pub(crate) fn unique_map<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    K: Deserialize<'de> + Ord + fmt::Display,
-    V: Deserialize<'de>,
-{
-    struct UniqueMap<K, V>(PhantomData<(K, V)>);
-
-    impl<'de, K, V> Visitor<'de> for UniqueMap<K, V>
-    where
-        K: Deserialize<'de> + Ord + fmt::Display,
-        V: Deserialize<'de>,
-    {
-        type Value = BTreeMap<K, V>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some(key) = map.next_key::<K>()? {
-                if out.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
-                }
-                let value = map.next_value()?;
-                out.insert(key, value);
-            }
-            Ok(out)
-        }
-    }
-
-    deserializer.deserialize_map(UniqueMap(PhantomData))
-}
-
 /// Editors on Windows often start UTF-8 files with a byte-order mark; it is not content.
 fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -266,10 +215,12 @@ pub(crate) fn locate(format: Format, text: &str, field: &str) -> Option<(usize, 
     if path.is_empty() {
         return None;
     }
-    let offset = match format {
-        Format::Json => json_offset(text.as_bytes(), &path)?,
-        Format::Toml => toml_offset(text, &path)?,
-    };
+    // A field the text leaves out (a step's missing `hours`, a requirement a level does not
+    // list) points at the nearest enclosing field that is there.
+    let offset = (1..=path.len()).rev().find_map(|n| match format {
+        Format::Json => json_offset(text.as_bytes(), &path[..n]),
+        Format::Toml => toml_offset(text, &path[..n]),
+    })?;
     Some(line_col(text, offset))
 }
 
@@ -439,10 +390,8 @@ mod tests {
         );
         assert_eq!(locate(Format::Json, json, "skills[1]"), Some((5, 5)));
         assert_eq!(locate(Format::Json, json, "nothing"), None);
-        let toml = "id = \"x\"\n\n[[skills]]\nid = \"a\"\n\n[[skills]]\nid = \"b\"\nweight = 0.0001\n";
-        assert_eq!(
-            locate(Format::Toml, toml, "skills[1].weight"),
-            Some((8, 1))
-        );
+        let toml =
+            "id = \"x\"\n\n[[skills]]\nid = \"a\"\n\n[[skills]]\nid = \"b\"\nweight = 0.0001\n";
+        assert_eq!(locate(Format::Toml, toml, "skills[1].weight"), Some((8, 1)));
     }
 }

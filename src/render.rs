@@ -14,7 +14,7 @@ use crate::report::{Change, Plan, PlanItem, Report, Salary, Tier, Track, Unreach
 /// One block of the outline.
 enum Block {
     Title(String),
-    Field(&'static str, String),
+    Field(String, String),
     Heading(String),
     Para(String),
     Bullet(String),
@@ -44,6 +44,11 @@ fn count(n: u64, one: &str, many: &str) -> String {
     } else {
         format!("{} {many}", thousands(n))
     }
+}
+
+/// `1 hour a week`, `10 hours a week`.
+fn per_week(hours: u32) -> String {
+    count(u64::from(hours), "hour a week", "hours a week")
 }
 
 /// A computed number for people: at most three decimals, no trailing zeros.
@@ -112,11 +117,18 @@ fn weeks(start: u64, end: u64) -> String {
 
 /// "Security: you rate yourself a novice; Mid level asks for advanced beginner".
 fn rating_line(name: &str, rating: Proficiency, required: Proficiency, level: &str) -> String {
-    format!(
-        "{name}: you rate yourself {}; {level} asks for {}",
-        as_person(rating),
-        required.label()
-    )
+    if rating == Proficiency::None {
+        format!(
+            "{name}: not started yet; {level} asks for {}",
+            required.label()
+        )
+    } else {
+        format!(
+            "{name}: you rate yourself {}; {level} asks for {}",
+            as_person(rating),
+            required.label()
+        )
+    }
 }
 
 fn changes(closes: &[Change]) -> String {
@@ -130,14 +142,14 @@ fn changes(closes: &[Change]) -> String {
 fn item_block(plan: &Plan, item: &PlanItem) -> Block {
     let effort = match item.track {
         Track::Work => format!(
-            "work experience: {} at {} hours a week",
+            "work experience: {} at {}",
             count(u64::from(item.hours), "hour", "hours"),
-            item.hours_per_week
+            per_week(item.hours_per_week)
         ),
         _ if item.hours_per_week != plan.hours_per_week => format!(
-            "study: {} at {} hours a week",
+            "study: {} at {}",
             count(u64::from(item.hours), "hour", "hours"),
-            item.hours_per_week
+            per_week(item.hours_per_week)
         ),
         _ => format!("study: {}", count(u64::from(item.hours), "hour", "hours")),
     };
@@ -166,15 +178,24 @@ fn deadline_line(plan: &Plan) -> Option<String> {
     let deadline = count(u64::from(d.weeks), "week", "weeks");
     Some(if d.fits {
         format!(
-            "the plan fits your deadline of {deadline} at {} study hours a week",
-            plan.hours_per_week
+            "the plan fits your deadline of {deadline} at {}",
+            count(
+                u64::from(plan.hours_per_week),
+                "study hour a week",
+                "study hours a week"
+            )
         )
     } else if let Some(reason) = &d.reason {
         format!("your deadline of {deadline} cannot be met: {reason}")
     } else if let Some(h) = d.hours_per_week_needed {
         format!(
-            "the plan does not fit your deadline of {deadline} at {} study hours a week; {h} hours a week would make it fit",
-            plan.hours_per_week
+            "the plan does not fit your deadline of {deadline} at {}; {} would make it fit",
+            count(
+                u64::from(plan.hours_per_week),
+                "study hour a week",
+                "study hours a week"
+            ),
+            per_week(h)
         )
     } else {
         format!("the plan does not fit your deadline of {deadline}")
@@ -216,22 +237,22 @@ impl Report {
             self.framework_name
         )));
         out.push(Block::Field(
-            "Ready for",
+            "Ready for".to_owned(),
             self.readiness_name
                 .clone()
                 .unwrap_or_else(|| "not yet ready for any level".to_owned()),
         ));
         out.push(Block::Field(
-            "Overall score",
+            "Overall score".to_owned(),
             format!("{} out of 100", self.score),
         ));
         if self.has_points_levels() {
-            out.push(Block::Field("Points", num(self.points)));
+            out.push(Block::Field("Points".to_owned(), num(self.points)));
         }
         if let Some(salary) = &self.salary {
             out.push(Block::Field(
-                "Salary band",
-                format!("{} for {}", band(salary), salary.name),
+                format!("Salary band for {}", salary.name),
+                band(salary),
             ));
             if let Some(caveat) = &salary.caveat {
                 out.push(Block::Para(caveat.clone()));
@@ -252,10 +273,14 @@ impl Report {
             "What stands between you and {target}"
         )));
         if self.blockers.is_empty() && self.missing_points.is_none() {
-            out.push(Block::Para(format!("Nothing: you meet every requirement of {target}.")));
+            out.push(Block::Para(format!(
+                "Nothing: you meet every requirement of {target}."
+            )));
         }
         for b in &self.blockers {
-            out.push(Block::Bullet(rating_line(&b.name, b.rating, b.required, target)));
+            out.push(Block::Bullet(rating_line(
+                &b.name, b.rating, b.required, target,
+            )));
         }
         if let Some(missing) = self.missing_points {
             out.push(Block::Bullet(format!(
@@ -266,7 +291,9 @@ impl Report {
         if !self.strengths.is_empty() {
             out.push(Block::Heading(format!("Already above what {target} asks")));
             for s in &self.strengths {
-                out.push(Block::Bullet(rating_line(&s.name, s.rating, s.required, target)));
+                out.push(Block::Bullet(rating_line(
+                    &s.name, s.rating, s.required, target,
+                )));
             }
         }
         if !self.warnings.is_empty() {
@@ -281,7 +308,10 @@ impl Report {
 
     fn plan_outline(&self, out: &mut Vec<Block>) {
         let plan = &self.plan;
-        out.push(Block::Heading(format!("Your plan towards {}", plan.target_name)));
+        out.push(Block::Heading(format!(
+            "Your plan towards {}",
+            plan.target_name
+        )));
         if let Some(note) = &plan.note {
             out.push(Block::Para(note.clone()));
         } else if plan.items.is_empty() {
@@ -291,17 +321,27 @@ impl Report {
         } else {
             let mut summary = Vec::new();
             if plan.total_hours > 0 {
+                // The person's own pace, unless some study runs at a course's fixed pace.
+                let own_pace = plan
+                    .items
+                    .iter()
+                    .filter(|i| i.track == Track::Study)
+                    .all(|i| i.hours_per_week == plan.hours_per_week);
+                let pace = if own_pace {
+                    format!(" at {}", per_week(plan.hours_per_week))
+                } else {
+                    String::new()
+                };
                 summary.push(format!(
-                    "{} of study at {} hours a week",
-                    count(plan.total_hours, "hour", "hours"),
-                    plan.hours_per_week
+                    "{} of study{pace}",
+                    count(plan.total_hours, "hour", "hours")
                 ));
             }
             if plan.work_hours > 0 {
                 summary.push(format!(
-                    "{} of work experience at {} hours a week, alongside",
+                    "{} of work experience at {}, alongside",
                     count(plan.work_hours, "hour", "hours"),
-                    plan.work_hours_per_week
+                    per_week(plan.work_hours_per_week)
                 ));
             }
             out.push(Block::Para(format!(
@@ -346,7 +386,7 @@ impl Report {
             }
         }
         if let Some(line) = deadline_line(plan) {
-            out.push(Block::Field("Deadline", line));
+            out.push(Block::Field("Deadline".to_owned(), line));
         }
     }
 
@@ -366,14 +406,22 @@ impl Report {
     pub fn to_markdown(&self) -> String {
         let mut md = String::new();
         let mut in_table = false;
+        let mut in_list = false;
         for block in self.outline() {
             if in_table && !matches!(block, Block::LevelRow(..)) {
                 md.push('\n');
                 in_table = false;
             }
+            // A line right after a list item would continue that item (a lazy continuation).
+            if in_list && matches!(block, Block::Field(..) | Block::Para(..)) {
+                md.push('\n');
+            }
+            in_list = matches!(block, Block::Bullet(..) | Block::Item(..));
             let _ = match block {
                 Block::Title(t) => writeln!(md, "# {}\n", escape(&t)),
-                Block::Field(label, value) => writeln!(md, "**{label}:** {}  ", escape(&value)),
+                Block::Field(label, value) => {
+                    writeln!(md, "**{}:** {}  ", escape(&label), escape(&value))
+                }
                 Block::Heading(h) => writeln!(md, "\n## {}\n", escape(&h)),
                 Block::Para(p) => writeln!(md, "{}\n", escape(&p)),
                 Block::Bullet(b) => writeln!(md, "- {}", escape(&b)),
@@ -412,7 +460,7 @@ impl fmt::Display for Report {
         for block in outline {
             match block {
                 Block::Title(t) => writeln!(f, "{}", Clean(&t))?,
-                Block::Field(label, value) => writeln!(f, "{label}: {}", Clean(&value))?,
+                Block::Field(label, value) => writeln!(f, "{}: {}", Clean(&label), Clean(&value))?,
                 Block::Heading(h) => writeln!(f, "\n{}:", Clean(&h))?,
                 Block::Para(p) => writeln!(f, "  {}", Clean(&p))?,
                 Block::Bullet(b) => writeln!(f, "  - {}", Clean(&b))?,
@@ -487,7 +535,10 @@ mod tests {
 
     #[test]
     fn terminal_text_never_carries_control_characters() {
-        assert_eq!(Clean("a\u{1b}[2Jb\nc\u{202e}").to_string(), "a\u{fffd}[2Jb c\u{fffd}");
+        assert_eq!(
+            Clean("a\u{1b}[2Jb\nc\u{202e}").to_string(),
+            "a\u{fffd}[2Jb c\u{fffd}"
+        );
         assert_eq!(escape("a <b> & *c*"), "a \\<b\\> \\& \\*c\\*");
     }
 }

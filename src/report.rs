@@ -149,6 +149,9 @@ pub enum WarningCode {
     UnratedSkill,
     /// A rating of `proficient` or above with low confidence and no evidence.
     UnevidencedHighRating,
+    /// Ratings given with low confidence, such as a draft read from a résumé: one warning
+    /// naming them all.
+    LowConfidenceRatings,
     /// The calibration policy capped an unevidenced rating.
     CappedRating,
 }

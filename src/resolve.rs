@@ -61,7 +61,11 @@ pub(crate) fn resolve<'a>(
         .into());
     }
     let skills = c.weight.len();
-    count(|| "ratings".to_owned(), assessment.ratings.len(), MAX_SKILLS)?;
+    count(
+        || "ratings".to_owned(),
+        assessment.ratings.len(),
+        MAX_SKILLS,
+    )?;
     let mut entries: Vec<Option<&Rating>> = vec![None; skills];
     // Both sides are sorted by id: one merge, no hashing.
     let mut known = c.skill_ids.iter().peekable();
@@ -70,7 +74,8 @@ pub(crate) fn resolve<'a>(
         match known.peek() {
             Some((k, si)) if k == id => entries[*si as usize] = Some(rating),
             _ => {
-                return Err(unknown(&c.skill_ids,
+                return Err(unknown(
+                    &c.skill_ids,
                     format!("ratings.{id}"),
                     IdKind::Skill,
                     id,
@@ -115,7 +120,8 @@ pub(crate) fn resolve<'a>(
         match c.step(step.as_str()) {
             Some(s) => completed[s] = true,
             None => {
-                return Err(unknown(&c.step_ids,
+                return Err(unknown(
+                    &c.step_ids,
                     format!("completed_steps[{i}]"),
                     IdKind::Step,
                     step,
@@ -127,7 +133,8 @@ pub(crate) fn resolve<'a>(
     let target = match &prefs.target_level {
         None => None,
         Some(level) => Some(c.level(level.as_str()).ok_or_else(|| {
-            unknown(&c.level_ids,
+            unknown(
+                &c.level_ids,
                 "preferences.target_level".to_owned(),
                 IdKind::Level,
                 level,
@@ -152,7 +159,8 @@ pub(crate) fn resolve<'a>(
         match c.training(option.as_str()) {
             Some(t) => preferred.push(u32::try_from(t).unwrap_or(u32::MAX)),
             None => {
-                return Err(unknown(&c.training_ids,
+                return Err(unknown(
+                    &c.training_ids,
                     format!("preferences.training[{i}]"),
                     IdKind::Training,
                     option,

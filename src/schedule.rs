@@ -109,7 +109,10 @@ pub(crate) fn plan(
             .map(|l| format!(" (you are ready for {})", levels[l].name))
             .unwrap_or_default();
         let met = if target + 1 == levels.len() {
-            format!("You already meet the top level, {}{above}", levels[target].name)
+            format!(
+                "You already meet the top level, {}{above}",
+                levels[target].name
+            )
         } else {
             format!("You already meet {}{above}", levels[target].name)
         };
@@ -227,7 +230,13 @@ fn habits(c: &Compiled, r: &Resolved<'_>) -> Vec<Habit> {
             after: s
                 .prerequisites
                 .iter()
-                .filter(|&&p| !r.completed[p as usize])
+                .filter(|&&p| {
+                    // Done as for any prerequisite: completed, or everything it develops met.
+                    let develops = &c.steps[p as usize].develops;
+                    let met = !develops.is_empty()
+                        && develops.iter().all(|&(s, q)| r.ratings[s as usize] >= q);
+                    !r.completed[p as usize] && !met
+                })
                 .map(|&p| step_ref(c, p as usize))
                 .collect(),
         })
@@ -252,7 +261,12 @@ fn unreachable(
         let developers: Vec<usize> = c.developers[si]
             .iter()
             .map(|&d| d as usize)
-            .filter(|&d| c.steps[d].develops.iter().any(|&(x, p)| x == s && p >= required))
+            .filter(|&d| {
+                c.steps[d]
+                    .develops
+                    .iter()
+                    .any(|&(x, p)| x == s && p >= required)
+            })
             .collect();
         let completed = developers.iter().find(|&&d| r.completed[d]);
         let habit = developers
@@ -316,7 +330,11 @@ fn milestones(
     let mut unmet: Vec<usize> = c
         .requires
         .iter()
-        .map(|row| row.iter().filter(|&&(s, q)| ratings[s as usize] < q).count())
+        .map(|row| {
+            row.iter()
+                .filter(|&&(s, q)| ratings[s as usize] < q)
+                .count()
+        })
         .collect();
     let mut order: Vec<usize> = (0..timings.len()).collect();
     order.sort_by_key(|&k| (slots[k].end, k));
@@ -399,10 +417,21 @@ fn deadline(c: &Compiled, r: &Resolved<'_>, plan: &mut Plan, timings: &[Timing])
             plan.target_name
         ))
     } else if fixed_weeks > limit {
+        let courses = timings
+            .iter()
+            .any(|t| t.track == Track::Study && t.fixed.is_some());
+        let work = timings.iter().any(|t| t.track == Track::Work);
+        let what = match (work, courses) {
+            (true, true) => "the work experience and fixed-pace courses alone take",
+            (true, false) => "the work experience alone takes",
+            _ => "the fixed-pace courses alone take",
+        };
         Some(format!(
-            "the work experience and fixed-pace courses alone take {fixed_weeks} weeks, more \
-             than the {d}-week deadline"
+            "{what} {fixed_weeks} weeks, more than the {d}-week deadline"
         ))
+    } else if plan.weeks <= limit {
+        // It fits at the person's own study hours, whatever they are.
+        None
     } else {
         match needed {
             None => Some(format!(
@@ -417,7 +446,8 @@ fn deadline(c: &Compiled, r: &Resolved<'_>, plan: &mut Plan, timings: &[Timing])
     plan.deadline = Some(Deadline {
         weeks: d,
         fits: gaps == 0 && plan.weeks <= limit,
-        hours_per_week_needed: needed,
+        // No pace reaches a target with gaps no step can close.
+        hours_per_week_needed: if gaps == 0 { needed } else { None },
         feasible: reason.is_none(),
         reason,
     });

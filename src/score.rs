@@ -55,7 +55,9 @@ impl Fit {
     #[allow(clippy::cast_precision_loss)] // a ratio for people; comparisons use `at_least`
     pub(crate) fn value(self) -> f64 {
         let part = |(n, d): (u128, u128)| n as f64 / d as f64;
-        part(self.requirements).min(part(self.points)).clamp(0.0, 1.0)
+        part(self.requirements)
+            .min(part(self.points))
+            .clamp(0.0, 1.0)
     }
 }
 

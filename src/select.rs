@@ -101,6 +101,9 @@ pub(crate) struct Planner<'a> {
     /// Per step: whether it may be planned in the first pass.
     first_pass: Vec<bool>,
     undo: Vec<(usize, Proficiency)>,
+    /// Weighted gap closed so far, in thousandths: Σ weight × levels raised towards the
+    /// target's requirement.
+    closed: u128,
     /// Per step: the generation that last visited it, so searches need no fresh memory.
     visited: Vec<u32>,
     generation: u32,
@@ -135,6 +138,7 @@ impl<'a> Planner<'a> {
             cost,
             first_pass,
             undo: Vec::new(),
+            closed: 0,
             visited: vec![0; c.steps.len()],
             generation: 0,
         }
@@ -213,8 +217,13 @@ impl<'a> Planner<'a> {
             if to <= from {
                 continue;
             }
-            if self.required[s] > from || (missing > 0 && c.points[to.index()] > c.points[from.index()]) {
+            let required = self.required[s];
+            if required > from || (missing > 0 && c.points[to.index()] > c.points[from.index()]) {
                 closes.push((s, from, to));
+            }
+            if required > from {
+                let levels = to.min(required).as_u8() - from.as_u8();
+                self.closed += u128::from(c.weight[s]) * u128::from(levels);
             }
             self.undo.push((s, from));
             self.points += c.weight[s] * (c.points[to.index()] - c.points[from.index()]);
@@ -232,64 +241,36 @@ impl<'a> Planner<'a> {
             };
             let to = self.ratings[s];
             self.points -= c.weight[s] * (c.points[to.index()] - c.points[from.index()]);
+            let required = self.required[s];
+            if required > from {
+                let levels = to.min(required).as_u8() - from.as_u8();
+                self.closed -= u128::from(c.weight[s]) * u128::from(levels);
+            }
             self.ratings[s] = from;
         }
     }
 
-    /// The value of taking `bundle` now: weighted gap closed plus points gained towards the
+    /// The value of `step` alone now: weighted gap closed plus points gained towards the
     /// missing points (capped at what is missing), in thousandths.
-    fn value(&mut self, bundle: &[usize]) -> u128 {
-        let c = self.c;
-        let missing = self.missing_points();
-        let start_points = self.points;
-        let mark = self.undo.len();
-        let mut closed: u128 = 0;
-        for &step in bundle {
-            for &(s, to) in &c.steps[step].develops {
-                let s = s as usize;
-                let now = self.ratings[s];
-                let useful = to.min(self.required[s]);
-                if useful > now {
-                    closed += u128::from(c.weight[s]) * u128::from(useful.as_u8() - now.as_u8());
-                }
-            }
-            self.apply(step);
-        }
-        let gained = (self.points - start_points).min(missing);
+    fn own_value(&mut self, step: usize) -> u128 {
+        let (mark, closed, points, missing) = (
+            self.undo.len(),
+            self.closed,
+            self.points,
+            self.missing_points(),
+        );
+        self.apply(step);
+        let value = self.closed - closed + u128::from((self.points - points).min(missing));
         self.undo_to(mark);
-        closed + u128::from(gained)
+        value
     }
 
-    /// The key of `step` now, or `None` when it cannot be a candidate in this pass.
-    fn key(&mut self, step: usize, first: bool) -> Option<Key> {
-        let s = &self.c.steps[step];
-        if s.kind == StepKind::Habit || self.completed[step] || self.planned[step] {
-            return None;
-        }
-        // A candidate closes something itself; steps that only lead to others are pulled
-        // in as prerequisites.
-        if self.value(&[step]) == 0 {
-            return None;
-        }
+    /// Applies `step` with its unmet prerequisites, as the plan would take them: each
+    /// prerequisite after its own, skipping one that the members before it have satisfied
+    /// (it counts as done at that point of the plan). The ratings stay applied; returns the
+    /// members in order, `step` last.
+    fn apply_bundle(&mut self, step: usize) -> Vec<Chosen> {
         let bundle = self.bundle(step);
-        if first && bundle.iter().any(|&b| !self.first_pass[b]) {
-            return None;
-        }
-        let value = self.value(&bundle);
-        let cost: u128 = bundle.iter().map(|&b| self.cost[b]).sum();
-        (value > 0).then_some(Key {
-            value,
-            cost: cost.max(1),
-            step,
-        })
-    }
-
-    /// Takes `step` with its unmet prerequisites; returns the items, prerequisites first.
-    /// A member that, after the ones before it, closes nothing and is needed by no kept
-    /// member is left out.
-    fn take(&mut self, step: usize) -> Vec<Chosen> {
-        let bundle = self.bundle(step);
-        let mark = self.undo.len();
         let mut applied: Vec<Chosen> = Vec::with_capacity(bundle.len());
         for (k, &b) in bundle.iter().enumerate() {
             if k + 1 < bundle.len() && self.satisfies(b) {
@@ -298,42 +279,56 @@ impl<'a> Planner<'a> {
             let closes = self.apply(b);
             applied.push(Chosen { step: b, closes });
         }
-        // Keep what closes a gap and, backwards, what a kept member needs.
-        let mut keep: Vec<bool> = applied.iter().map(|a| !a.closes.is_empty()).collect();
-        for k in (0..applied.len()).rev() {
-            if keep[k] {
-                for &p in &self.c.steps[applied[k].step].prerequisites {
-                    if let Some(j) = applied.iter().position(|a| a.step == p as usize) {
-                        keep[j] = true;
-                    }
-                }
-            }
+        applied
+    }
+
+    /// The key of `step` now: the value of the bundle the plan would take for it, per week
+    /// of that bundle; `None` when it cannot be a candidate in this pass.
+    fn key(&mut self, step: usize, first: bool) -> Option<Key> {
+        let s = &self.c.steps[step];
+        if s.kind == StepKind::Habit || self.completed[step] || self.planned[step] {
+            return None;
         }
-        if keep.iter().any(|&k| !k) {
-            self.undo_to(mark);
-            let kept: Vec<usize> = applied
-                .iter()
-                .zip(&keep)
-                .filter(|&(_, &k)| k)
-                .map(|(a, _)| a.step)
-                .collect();
-            applied = kept
-                .into_iter()
-                .map(|b| Chosen {
-                    step: b,
-                    closes: self.apply(b),
-                })
-                .collect();
+        // A candidate closes something itself; steps that only lead to others are pulled
+        // in as prerequisites.
+        if self.own_value(step) == 0 {
+            return None;
         }
+        let (mark, closed, points, missing) = (
+            self.undo.len(),
+            self.closed,
+            self.points,
+            self.missing_points(),
+        );
+        let members = self.apply_bundle(step);
+        let value = self.closed - closed + u128::from((self.points - points).min(missing));
+        self.undo_to(mark);
+        // The step must still close something once its prerequisites are done.
+        if members.last().is_none_or(|m| m.closes.is_empty())
+            || (first && members.iter().any(|m| !self.first_pass[m.step]))
+        {
+            return None;
+        }
+        let cost: u128 = members.iter().map(|m| self.cost[m.step]).sum();
+        (value > 0).then_some(Key {
+            value,
+            cost: cost.max(1),
+            step,
+        })
+    }
+
+    /// Takes `step` with its unmet prerequisites; returns the items, prerequisites first.
+    fn take(&mut self, step: usize) -> Vec<Chosen> {
+        let applied = self.apply_bundle(step);
         for a in &applied {
             self.planned[a.step] = true;
         }
         applied
     }
 
-    /// The steps whose key may have risen because `taken` are now done, or because the
-    /// skills `changed` newly satisfy a step: everything that depends on those, directly or
-    /// not.
+    /// The steps whose key may have risen because `taken` are now done, or because a raise
+    /// of the skills `changed` satisfies a step (outright, or within a bundle): everything
+    /// that depends on those, directly or not.
     fn affected(&mut self, taken: &[Chosen], changed: &[usize]) -> Vec<usize> {
         let c = self.c;
         self.new_search();
@@ -341,7 +336,7 @@ impl<'a> Planner<'a> {
         for &s in changed {
             for &d in &c.developers[s] {
                 let d = d as usize;
-                if self.satisfies(d) && self.visit(d) {
+                if self.visit(d) {
                     stack.push(d);
                 }
             }
@@ -367,8 +362,9 @@ impl<'a> Planner<'a> {
             if !self.has_gap() {
                 break;
             }
-            let mut heap: BinaryHeap<Key> =
-                (0..self.c.steps.len()).filter_map(|i| self.key(i, first)).collect();
+            let mut heap: BinaryHeap<Key> = (0..self.c.steps.len())
+                .filter_map(|i| self.key(i, first))
+                .collect();
             while let Some(top) = heap.pop() {
                 if self.planned[top.step] {
                     continue;

@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::table::{Dialect, Table};
 use super::{
-    ImportError, ImportErrorKind, Imported, Ids, cut, cut_bytes, invalid_id, ladder, slug,
-    weight, weight_option,
+    Ids, ImportError, ImportErrorKind, Imported, cut, cut_bytes, invalid_id, ladder, slug, weight,
+    weight_option,
 };
 use crate::{Category, FrameworkDefinition, Id, Occupation, Proficiency, Skill};
 
@@ -126,7 +126,13 @@ pub fn esco(
     let wanted: BTreeSet<&str> = relations.iter().map(|r| r.uri.as_str()).collect();
     let mut concepts = read_skills(skills, &wanted).map_err(|e| e.in_input("skills"))?;
 
-    let (skills, top) = build_skills(relations, &mut concepts, options, essential_weight, optional_weight)?;
+    let (skills, top) = build_skills(
+        relations,
+        &mut concepts,
+        options,
+        essential_weight,
+        optional_weight,
+    )?;
 
     let name = options
         .name
@@ -145,8 +151,8 @@ pub fn esco(
         options.essential.label()
     );
     let levels = ladder(&top, options.lower_levels, &top_summary)?;
-    let mut framework =
-        FrameworkDefinition::new(framework_id, name.clone(), skills, levels).map_err(|e| invalid_id(&e))?;
+    let mut framework = FrameworkDefinition::new(framework_id, name.clone(), skills, levels)
+        .map_err(|e| invalid_id(&e))?;
     framework.summary = format!(
         "Skills of {name} in ESCO: {essential_count} essential, {} optional.",
         framework.skills.len() - essential_count
@@ -351,7 +357,9 @@ fn read_skills(
                 label: preferred.to_owned(),
                 alt_labels: keywords,
                 description: cut_bytes(row.optional(description), MAX_DESCRIPTION),
-                transversal: row.optional(reuse_level).eq_ignore_ascii_case("transversal"),
+                transversal: row
+                    .optional(reuse_level)
+                    .eq_ignore_ascii_case("transversal"),
             },
         );
     }

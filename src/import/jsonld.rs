@@ -148,22 +148,19 @@ pub fn occupation(framework: &FrameworkDefinition, level: &str) -> Option<Value>
         out.insert("occupationalCategory".into(), Value::Object(code));
     }
 
-    let required: Vec<(&Skill, Option<Proficiency>)> = if level
-        .requires
-        .values()
-        .any(|p| *p > Proficiency::None)
-    {
-        framework
-            .skills
-            .iter()
-            .filter_map(|s| {
-                let p = level.requires.get(&s.id).copied()?;
-                (p > Proficiency::None).then_some((s, Some(p)))
-            })
-            .collect()
-    } else {
-        framework.skills.iter().map(|s| (s, None)).collect()
-    };
+    let required: Vec<(&Skill, Option<Proficiency>)> =
+        if level.requires.values().any(|p| *p > Proficiency::None) {
+            framework
+                .skills
+                .iter()
+                .filter_map(|s| {
+                    let p = level.requires.get(&s.id).copied()?;
+                    (p > Proficiency::None).then_some((s, Some(p)))
+                })
+                .collect()
+        } else {
+            framework.skills.iter().map(|s| (s, None)).collect()
+        };
     let skills: Vec<Value> = required
         .into_iter()
         .map(|(skill, p)| defined_term(skill, p))

@@ -9,6 +9,12 @@
 //! - [`rich_skill_descriptors`] and [`occupation`] export a framework's skills as Rich Skill
 //!   Descriptors and a level as a schema.org `Occupation`, both JSON-LD.
 //!
+//! Frameworks built from O*NET or ESCO carry the attribution their licences ask for in
+//! [`FrameworkDefinition::attribution`]: show it wherever the framework's data is shown. How
+//! the data is mapped is documented on each importer: for O*NET, [`onet`] (the level rule),
+//! [`proficiency_for_onet_level`] and [`weight_for_onet_importance`]; for ESCO, [`esco`]; for
+//! résumés, [`resume`] and [`proficiency_for_level_word`].
+//!
 //! The importers read bytes, not files, so they work the same on an upload, a download or a
 //! file; [`read_limited`] reads a file or any other reader with the size limit applied. Every
 //! input is refused above [`MAX_INPUT_BYTES`], and no input, whatever its bytes, makes an
@@ -50,7 +56,7 @@ pub use jsonld::{
     RSD_CONTEXT, SCHEMA_ORG_CONTEXT, occupation, rich_skill_descriptor, rich_skill_descriptors,
 };
 pub use onet::{
-    ONET_ATTRIBUTION, OnetOptions, onet, onet_attribution, proficiency_for_onet_level,
+    ONET_ATTRIBUTION, OnetOptions, onet, onet_attribution, onet_title, proficiency_for_onet_level,
     weight_for_onet_importance,
 };
 pub use resume::{Draft, proficiency_for_level_word, resume};
@@ -156,7 +162,8 @@ pub enum ImportErrorKind {
         /// The scale repeated.
         scale: String,
     },
-    /// An O*NET element with only one of its two rows.
+    /// An O*NET element with only one of its two rows. The error's line is the row it has,
+    /// its column the `Scale ID` column.
     #[error("element `{element}` has no {scale} row")]
     MissingScale {
         /// The element id, such as `2.B.3.e`.
@@ -360,7 +367,9 @@ pub enum SkipReason {
 /// ```
 pub fn read_limited(reader: impl Read) -> Result<Vec<u8>, ImportError> {
     let mut bytes = Vec::new();
-    let limit = u64::try_from(MAX_INPUT_BYTES).unwrap_or(u64::MAX).saturating_add(1);
+    let limit = u64::try_from(MAX_INPUT_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     reader
         .take(limit)
         .read_to_end(&mut bytes)
@@ -402,8 +411,11 @@ pub(crate) fn slug(label: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in label.chars().flat_map(char::to_lowercase) {
-        let folded = fold(c);
-        if folded.is_empty() {
+        let folded = match c {
+            'a'..='z' | '0'..='9' => None,
+            _ => Some(fold(c)),
+        };
+        if folded == Some("") {
             dash = true;
             continue;
         }
@@ -411,7 +423,10 @@ pub(crate) fn slug(label: &str) -> String {
             out.push('-');
         }
         dash = false;
-        out.push_str(folded);
+        match folded {
+            None => out.push(c),
+            Some(text) => out.push_str(text),
+        }
     }
     let out = truncate_id(&out, MAX_ID_LEN);
     if out.is_empty() {
@@ -430,16 +445,10 @@ fn truncate_id(slug: &str, max: usize) -> String {
     cut.trim_end_matches('-').to_owned()
 }
 
-/// A lowercase character as slug text: itself for ASCII letters and digits, the base letter
-/// for common accented Latin letters, nothing for anything else.
+/// A lowercase character other than an ASCII letter or digit as slug text: the base letters
+/// of common accented Latin letters, nothing for anything else.
 fn fold(c: char) -> &'static str {
-    const ASCII: [&str; 36] = [
-        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r",
-        "s", "t", "u", "v", "w", "x", "y", "z", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    ];
     match c {
-        'a'..='z' => ASCII[(c as usize) - ('a' as usize)],
-        '0'..='9' => ASCII[26 + (c as usize) - ('0' as usize)],
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'ç' | 'ć' | 'č' => "c",
         'ď' | 'đ' => "d",
@@ -505,7 +514,9 @@ pub(crate) fn thousandths(text: &str) -> Option<u64> {
     {
         return None;
     }
-    let mut value = int.bytes().fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+    let mut value = int
+        .bytes()
+        .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
     let mut digits = frac.bytes().map(|b| u64::from(b - b'0'));
     for _ in 0..3 {
         value = value * 10 + digits.next().unwrap_or(0);
@@ -621,7 +632,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Judgment and Decision Making"), "judgment-and-decision-making");
+        assert_eq!(
+            slug("Judgment and Decision Making"),
+            "judgment-and-decision-making"
+        );
         assert_eq!(slug("  C++ / C#  "), "c-c");
         assert_eq!(slug("Économie sociale"), "economie-sociale");
         assert_eq!(slug("!!!"), "skill");

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::table::{Column, Dialect, Row, Table};
 use super::{
-    ImportError, ImportErrorKind, Imported, Ids, SkipReason, Skipped, cut, decimal, invalid_id,
+    Ids, ImportError, ImportErrorKind, Imported, SkipReason, Skipped, cut, decimal, invalid_id,
     ladder, thousandths, weight,
 };
 use crate::{Category, FrameworkDefinition, Occupation, Proficiency, Skill};
@@ -33,7 +33,9 @@ pub const ONET_ATTRIBUTION: &str = "This framework includes information from the
 pub fn onet_attribution(version: Option<&str>) -> String {
     match version.map(str::trim).filter(|v| !v.is_empty()) {
         None => ONET_ATTRIBUTION.to_owned(),
-        Some(v) => ONET_ATTRIBUTION.replacen("the O*NET Database", &format!("the O*NET {v} Database"), 1),
+        Some(v) => {
+            ONET_ATTRIBUTION.replacen("the O*NET Database", &format!("the O*NET {v} Database"), 1)
+        }
     }
 }
 
@@ -184,12 +186,10 @@ struct Element {
 /// field, a malformed O*NET-SOC code, a scale other than `IM`/`LV`, a value that is not a
 /// number or out of its scale's range, a flag other than `Y`/`N`/`n/a`, and an element with
 /// a repeated or a missing row; without a place for an occupation not in the file
-/// ([`ImportErrorKind::UnknownOccupation`]), a malformed `code`, or options out of range.
+/// ([`ImportErrorKind::UnknownOccupation`], suggesting `15-1252.00` for `15-1252`) or options
+/// out of range.
 pub fn onet(skills_txt: &[u8], code: &str, options: &OnetOptions) -> Result<Imported, ImportError> {
     let code = code.trim();
-    if !is_onet_code(code) {
-        return Err(ImportErrorKind::InvalidCode { code: cut(code) }.into());
-    }
     let min_importance = min_importance(options.min_importance)?;
 
     let mut table = Table::open(skills_txt, Dialect::Tsv)?;
@@ -223,8 +223,7 @@ pub fn onet(skills_txt: &[u8], code: &str, options: &OnetOptions) -> Result<Impo
         }
         let rating = read_rating(&row, &columns)?;
         if row_code != code {
-            if suggestion.is_none() && (row_code.starts_with(code) || code.starts_with(row_code))
-            {
+            if suggestion.is_none() && !code.is_empty() && row_code.starts_with(code) {
                 suggestion = Some(row_code.to_owned());
             }
             continue;
@@ -273,7 +272,51 @@ pub fn onet(skills_txt: &[u8], code: &str, options: &OnetOptions) -> Result<Impo
         }
         .into());
     }
-    build(code, options, min_importance, &elements)
+    let scale_column = columns.scale.index() as u64 + 1;
+    build(code, options, min_importance, &elements, scale_column)
+}
+
+/// The title of the occupation `code` in O*NET's `Occupation Data.txt` (tab-separated, with
+/// the columns `O*NET-SOC Code` and `Title`; others are ignored), for [`OnetOptions::title`].
+///
+/// # Errors
+/// An [`ImportError`] with the line and column for a missing column, a short row or a
+/// malformed code, and [`ImportErrorKind::UnknownOccupation`] when the file does not list
+/// `code`.
+///
+/// # Example
+/// ```
+/// use skillgauge::import::onet_title;
+///
+/// let data = "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tResearch...\n";
+/// assert_eq!(onet_title(data.as_bytes(), "15-1252.00")?, "Software Developers");
+/// # Ok::<(), skillgauge::import::ImportError>(())
+/// ```
+pub fn onet_title(occupation_data: &[u8], code: &str) -> Result<String, ImportError> {
+    let code = code.trim();
+    let mut table = Table::open(occupation_data, Dialect::Tsv)?;
+    let code_column = table.require(COLUMNS[0])?;
+    let title = table.require("Title")?;
+    while let Some(row) = table.next_row() {
+        let row = row?;
+        let row_code = row.non_empty(code_column)?;
+        if !is_onet_code(row_code) {
+            return Err(row.error(
+                code_column,
+                ImportErrorKind::InvalidCode {
+                    code: cut(row_code),
+                },
+            ));
+        }
+        if row_code == code {
+            return Ok(row.non_empty(title)?.to_owned());
+        }
+    }
+    Err(ImportErrorKind::UnknownOccupation {
+        code: cut(code),
+        suggestion: None,
+    }
+    .into())
 }
 
 fn build(
@@ -281,6 +324,7 @@ fn build(
     options: &OnetOptions,
     min_importance: u32,
     elements: &[Element],
+    scale_column: u64,
 ) -> Result<Imported, ImportError> {
     let mut ids = Ids::default();
     let mut skills = Vec::new();
@@ -291,13 +335,14 @@ fn build(
             (Some(importance), Some(level)) => (importance, level),
             (importance, _) => {
                 let scale = if importance.is_none() { "IM" } else { "LV" };
-                return Err(ImportError {
-                    line: Some(element.line),
-                    ..ImportError::new(ImportErrorKind::MissingScale {
+                return Err(ImportError::at(
+                    ImportErrorKind::MissingScale {
                         element: cut(&element.id),
                         scale: scale.to_owned(),
-                    })
-                });
+                    },
+                    element.line,
+                    scale_column,
+                ));
             }
         };
         let reason = if element.not_relevant {
@@ -317,7 +362,8 @@ fn build(
             continue;
         }
         let id = ids.take(&element.name);
-        let mut skill = Skill::new(id.as_str(), element.name.as_str()).map_err(|e| invalid_id(&e))?;
+        let mut skill =
+            Skill::new(id.as_str(), element.name.as_str()).map_err(|e| invalid_id(&e))?;
         skill.category = category(&element.id);
         skill.weight = weight(u64::from(importance));
         skill.description = format!(
@@ -352,8 +398,8 @@ fn build(
         decimal(u64::from(min_importance)),
     );
     let levels = ladder(&top, options.lower_levels, &top_summary)?;
-    let mut framework =
-        FrameworkDefinition::new(&framework_id, name, skills, levels).map_err(|e| invalid_id(&e))?;
+    let mut framework = FrameworkDefinition::new(&framework_id, name, skills, levels)
+        .map_err(|e| invalid_id(&e))?;
     framework.summary = summary;
     framework.attribution = Some(onet_attribution(options.database_version.as_deref()));
     framework.occupation = Some(Occupation::new(
@@ -361,10 +407,7 @@ fn build(
         code,
         title.unwrap_or_default(),
     ));
-    Ok(Imported {
-        framework,
-        skipped,
-    })
+    Ok(Imported { framework, skipped })
 }
 
 /// O*NET's Technical Skills (2.B.3) and Systems Skills (2.B.4) are technical; the basic,
@@ -478,7 +521,9 @@ fn flag(row: &Row, column: Column) -> Result<bool, ImportError> {
     let value = row.get(column)?;
     if value.eq_ignore_ascii_case("y") {
         Ok(true)
-    } else if value.is_empty() || value.eq_ignore_ascii_case("n") || value.eq_ignore_ascii_case("n/a")
+    } else if value.is_empty()
+        || value.eq_ignore_ascii_case("n")
+        || value.eq_ignore_ascii_case("n/a")
     {
         Ok(false)
     } else {

@@ -141,7 +141,10 @@ pub fn resume(json: &[u8], framework: &FrameworkDefinition) -> Result<Draft, Imp
     let mut terms: BTreeMap<String, Vec<&Id>> = BTreeMap::new();
     for skill in &framework.skills {
         let names = [skill.name.as_str(), skill.id.as_str()];
-        for term in names.into_iter().chain(skill.keywords.iter().map(String::as_str)) {
+        for term in names
+            .into_iter()
+            .chain(skill.keywords.iter().map(String::as_str))
+        {
             let ids = terms.entry(normalize(term)).or_default();
             if !ids.contains(&&skill.id) {
                 ids.push(&skill.id);
@@ -228,7 +231,11 @@ fn describe(name: &str, keyword: Option<&str>, reading: &str, p: Proficiency) ->
         format!("JSON Resume skill \"{}\"", quote(name))
     };
     match keyword {
-        Some(k) => format!("{skill} (keyword \"{}\") {reading}, read as {}", quote(k), p.label()),
+        Some(k) => format!(
+            "{skill} (keyword \"{}\") {reading}, read as {}",
+            quote(k),
+            p.label()
+        ),
         None => format!("{skill} {reading}, read as {}", p.label()),
     }
 }

@@ -29,6 +29,39 @@ pub(crate) struct Table<'a> {
     header_line: u64,
     rows: StringRecordsIntoIter<&'a [u8]>,
     dialect: Dialect,
+    lines: Lines<'a>,
+}
+
+/// Turns the byte offsets the CSV reader gives into line numbers. The reader's own line
+/// numbers lag behind on `\r\n` line ends and skipped blank lines, so lines are counted
+/// here: a record starts at its offset past any line breaks, and `\n`, `\r\n` and a lone
+/// `\r` each end a line.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    cursor: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    /// The 1-based line of the record the reader places at byte `offset`. Offsets must not
+    /// decrease from one call to the next.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        while self.cursor < start {
+            match self.bytes.get(self.cursor) {
+                Some(b'\n') => self.line += 1,
+                Some(b'\r') if self.bytes.get(self.cursor + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.cursor += 1;
+        }
+        self.line
+    }
 }
 
 /// One row of a table.
@@ -57,11 +90,16 @@ impl<'a> Table<'a> {
             Dialect::Csv => builder.delimiter(b','),
         };
         let mut rows = builder.from_reader(bytes).into_records();
+        let mut lines = Lines {
+            bytes,
+            cursor: 0,
+            line: 1,
+        };
         let (header, header_line) = match rows.next() {
             None => (StringRecord::new(), 1),
             Some(record) => {
-                let record = record.map_err(|e| csv_error(&e, dialect))?;
-                let line = line_of(&record);
+                let record = record.map_err(|e| csv_error(&e, dialect, &mut lines))?;
+                let line = line_of(&record, &mut lines);
                 (record, line)
             }
         };
@@ -70,6 +108,7 @@ impl<'a> Table<'a> {
             header_line,
             rows,
             dialect,
+            lines,
         })
     }
 
@@ -96,12 +135,12 @@ impl<'a> Table<'a> {
 
     /// The next row, `None` at the end.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row, ImportError>> {
-        let dialect = self.dialect;
-        self.rows.next().map(|record| {
-            let record = record.map_err(|e| csv_error(&e, dialect))?;
-            let line = line_of(&record);
-            Ok(Row { record, line })
-        })
+        let record = match self.rows.next()? {
+            Ok(record) => record,
+            Err(e) => return Some(Err(csv_error(&e, self.dialect, &mut self.lines))),
+        };
+        let line = line_of(&record, &mut self.lines);
+        Some(Ok(Row { record, line }))
     }
 }
 
@@ -163,15 +202,17 @@ impl Column {
     }
 }
 
-fn line_of(record: &StringRecord) -> u64 {
-    record.position().map_or(1, csv::Position::line)
+fn line_of(record: &StringRecord, lines: &mut Lines<'_>) -> u64 {
+    record
+        .position()
+        .map_or(lines.line, |p| lines.line_at(p.byte()))
 }
 
-fn csv_error(error: &csv::Error, dialect: Dialect) -> ImportError {
+fn csv_error(error: &csv::Error, dialect: Dialect, lines: &mut Lines<'_>) -> ImportError {
     if let csv::ErrorKind::Utf8 { pos, err } = error.kind() {
         return ImportError::at(
             ImportErrorKind::InvalidUtf8,
-            pos.as_ref().map_or(1, csv::Position::line),
+            pos.as_ref().map_or(lines.line, |p| lines.line_at(p.byte())),
             err.field() as u64 + 1,
         );
     }
@@ -180,7 +221,7 @@ fn csv_error(error: &csv::Error, dialect: Dialect) -> ImportError {
         message: error.to_string(),
     };
     ImportError {
-        line: error.position().map(csv::Position::line),
+        line: error.position().map(|p| lines.line_at(p.byte())),
         ..ImportError::new(kind)
     }
 }

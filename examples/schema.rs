@@ -7,6 +7,7 @@
 //!
 //! With a directory, it writes `framework.schema.json`, `assessment.schema.json` and
 //! `report.schema.json` there, creating the directory, and prints each path.
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -26,14 +27,23 @@ fn pretty(schema: &Value) -> Result<String, String> {
 }
 
 fn print_all() -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    let mut text = String::new();
     for (i, (name, schema)) in schemas().iter().enumerate() {
         if i > 0 {
-            println!();
+            text.push('\n');
         }
-        println!("=== {name}.schema.json");
-        println!("{}", pretty(schema)?);
+        text.push_str("=== ");
+        text.push_str(name);
+        text.push_str(".schema.json\n");
+        text.push_str(&pretty(schema)?);
+        text.push('\n');
     }
-    Ok(())
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn write_all(dir: &Path) -> Result<(), String> {

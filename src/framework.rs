@@ -390,29 +390,3 @@ impl TryFrom<FrameworkDefinition> for Framework {
         Framework::new(definition)
     }
 }
-
-// The schema of the wire form, `FrameworkDefinition`. The checks beyond its shape (ids that
-// resolve, no prerequisite cycles, requirements that never decrease) are not expressible in
-// JSON Schema and happen on loading.
-#[cfg(feature = "schemars")]
-impl schemars::JsonSchema for Framework {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Framework".into()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        concat!(module_path!(), "::Framework").into()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let mut schema = FrameworkDefinition::json_schema(generator);
-        schema.insert(
-            "description".to_owned(),
-            "A career framework: one role's skills, levels, steps, training and hiring. \
-             Loading also checks that every id resolves, that prerequisites have no cycle and \
-             that requirements never decrease up the ladder."
-                .into(),
-        );
-        schema
-    }
-}

@@ -32,11 +32,12 @@ mod select;
 // The facade: every method of `Framework`.
 mod framework;
 
-// Features on top: batch scoring, role matching, importers.
+// Features on top: batch scoring, role matching, progress over time, importers.
 mod batch;
 #[cfg(feature = "import")]
 pub mod import;
 mod matching;
+mod progress;
 
 // Output: text and Markdown, JSON Schemas.
 mod render;
@@ -57,6 +58,7 @@ pub use id::{Id, InvalidId, LevelId, MAX_ID_LEN, SkillId, StepId, TrainingId};
 pub use matching::{Posting, RoleMatch, TOP_BLOCKERS, match_roles};
 pub use options::{Calibration, Options};
 pub use proficiency::{ParseProficiencyError, Proficiency};
+pub use progress::{LevelProgress, Progress, SkillProgress};
 pub use report::{
     Blocker, Change, Deadline, Habit, LevelResult, Milestone, Plan, PlanItem, Report, Salary,
     SkillResult, StepRef, Strength, Tier, Track, Unreachable, Warning, WarningCode,

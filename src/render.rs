@@ -9,6 +9,7 @@ use std::fmt::{self, Write as _};
 use crate::calibrate::as_person;
 use crate::definition::Period;
 use crate::proficiency::Proficiency;
+use crate::progress::Progress;
 use crate::report::{Change, Plan, PlanItem, Report, Salary, Tier, Track, Unreachable};
 
 /// One block of the outline.
@@ -139,6 +140,14 @@ fn changes(closes: &[Change]) -> String {
         .join("; ")
 }
 
+/// Whether every study item runs at the person's own hours (no course sets its pace).
+fn own_pace(plan: &Plan) -> bool {
+    plan.items
+        .iter()
+        .filter(|i| i.track == Track::Study)
+        .all(|i| i.hours_per_week == plan.hours_per_week)
+}
+
 fn item_block(plan: &Plan, item: &PlanItem) -> Block {
     let effort = match item.track {
         Track::Work => format!(
@@ -146,7 +155,8 @@ fn item_block(plan: &Plan, item: &PlanItem) -> Block {
             count(u64::from(item.hours), "hour", "hours"),
             per_week(item.hours_per_week)
         ),
-        _ if item.hours_per_week != plan.hours_per_week => format!(
+        // With mixed paces, every study item says its own.
+        _ if !own_pace(plan) => format!(
             "study: {} at {}",
             count(u64::from(item.hours), "hour", "hours"),
             per_week(item.hours_per_week)
@@ -321,14 +331,17 @@ impl Report {
         } else {
             let mut summary = Vec::new();
             if plan.total_hours > 0 {
-                // The person's own pace, unless some study runs at a course's fixed pace.
-                let own_pace = plan
+                let any_own = plan
                     .items
                     .iter()
-                    .filter(|i| i.track == Track::Study)
-                    .all(|i| i.hours_per_week == plan.hours_per_week);
-                let pace = if own_pace {
+                    .any(|i| i.track == Track::Study && i.hours_per_week == plan.hours_per_week);
+                let pace = if own_pace(plan) {
                     format!(" at {}", per_week(plan.hours_per_week))
+                } else if any_own {
+                    format!(
+                        " at {} unless a course sets its own pace",
+                        per_week(plan.hours_per_week)
+                    )
                 } else {
                     String::new()
                 };
@@ -476,6 +489,71 @@ impl fmt::Display for Report {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl Progress {
+    /// The lines both renderings share.
+    fn lines(&self) -> Vec<String> {
+        let ready = |name: &Option<String>| {
+            name.clone()
+                .unwrap_or_else(|| "not yet ready for any level".to_owned())
+        };
+        let mut out = vec![format!(
+            "Ready for: {} (was {})",
+            ready(&self.readiness_after_name),
+            ready(&self.readiness_before_name)
+        )];
+        out.push(format!(
+            "Overall score: {} out of 100 (was {})",
+            self.score_after, self.score_before
+        ));
+        for l in &self.levels {
+            out.push(format!(
+                "{}: fit {:.0}% (was {:.0}%)",
+                l.name,
+                l.fit_after * 100.0,
+                l.fit_before * 100.0
+            ));
+        }
+        for s in self.skills.iter().filter(|s| s.before != s.after) {
+            out.push(format!(
+                "{}: {} to {}",
+                s.name,
+                s.before.label(),
+                s.after.label()
+            ));
+        }
+        for s in &self.steps_completed {
+            out.push(format!("Done: {}", s.title));
+        }
+        out.push(format!(
+            "Plan: {} weeks left (was {})",
+            self.plan_weeks_after, self.plan_weeks_before
+        ));
+        if self.is_unchanged() {
+            out.push("No change since the earlier assessment.".to_owned());
+        }
+        out
+    }
+
+    /// The progress as Markdown.
+    pub fn to_markdown(&self) -> String {
+        let mut md = format!("# Progress: {}\n\n", escape(&self.framework_name));
+        for line in self.lines() {
+            let _ = writeln!(md, "- {}", escape(&line));
+        }
+        md
+    }
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Progress: {}", Clean(&self.framework_name))?;
+        for line in self.lines() {
+            writeln!(f, "  {}", Clean(&line))?;
         }
         Ok(())
     }

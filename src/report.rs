@@ -241,6 +241,9 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// The salary band of the readiness level, if it has one.
     pub salary: Option<Salary>,
+    /// The steps the person has completed, in framework order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub completed: Vec<StepRef>,
     /// The personalised next-steps plan.
     pub plan: Plan,
 }

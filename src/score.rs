@@ -6,7 +6,9 @@ use std::cmp::Ordering;
 use crate::compile::Compiled;
 use crate::exact::{MILLI, cmp_ratio, from_thousandths};
 use crate::proficiency::Proficiency;
-use crate::report::{Blocker, LevelResult, Plan, Report, Salary, SkillResult, Strength, Tier};
+use crate::report::{
+    Blocker, LevelResult, Plan, Report, Salary, SkillResult, StepRef, Strength, Tier,
+};
 use crate::resolve::Resolved;
 
 /// Total points, in thousandths: Σ weight × points(rating).
@@ -256,6 +258,16 @@ pub(crate) fn report(c: &Compiled, r: &Resolved<'_>, scores: &Scores, plan: Plan
             .then(|| from_thousandths(target_min - scores.points)),
         warnings: crate::calibrate::warnings(c, r),
         salary,
+        completed: r
+            .completed
+            .iter()
+            .enumerate()
+            .filter(|&(_, &done)| done)
+            .map(|(i, _)| StepRef {
+                step: def.steps[i].id.clone(),
+                title: def.steps[i].title.clone(),
+            })
+            .collect(),
         plan,
     }
 }

@@ -186,7 +186,7 @@ struct Draw {
 
 /// Random valid framework definitions.
 pub fn definitions() -> impl Strategy<Value = FrameworkDefinition> {
-    (1usize..=7, 1usize..=5, 0usize..=14, 0usize..=6)
+    (1usize..=7, 1usize..=5, 0usize..=14, 0usize..=8)
         .prop_flat_map(|(ns, nl, nst, nt)| {
             let increment = prop_oneof![4 => Just(0u8), 2 => 1u8..=2, 1 => 0u8..=5];
             let threshold = prop_oneof![
@@ -347,7 +347,7 @@ fn assemble(d: Draw) -> FrameworkDefinition {
     def.steps = steps;
     def.training = training;
     if d.extras.2 {
-        def.summary = "A generated role".to_owned();
+        "A generated role".clone_into(&mut def.summary);
         def.responsibilities = vec!["Build things".to_owned()];
         def.hiring = vec![Hiring::new("Technology", vec!["Acme".to_owned()])];
         def.salary_note = Some("varies".to_owned());
@@ -359,10 +359,9 @@ fn assemble(d: Draw) -> FrameworkDefinition {
 /// the validation), reported with the definition.
 #[track_caller]
 pub fn framework(def: FrameworkDefinition) -> Framework {
-    match Framework::new(def.clone()) {
-        Ok(framework) => framework,
-        Err(err) => panic!("generated an invalid framework: {err}\n{}", compact(&def)),
-    }
+    let copy = def.clone();
+    Framework::new(def)
+        .unwrap_or_else(|err| panic!("generated an invalid framework: {err}\n{}", compact(&copy)))
 }
 
 /// Random valid frameworks.
@@ -512,6 +511,7 @@ pub fn capped() -> Options {
 }
 
 #[track_caller]
+#[allow(clippy::trivially_copy_pass_by_ref)] // as `Framework::assess_with`
 pub fn assess_with(framework: &Framework, assessment: &Assessment, options: &Options) -> Report {
     match framework.assess_with(assessment, options) {
         Ok(report) => report,

@@ -11,6 +11,9 @@ use crate::exact::{cmp_ratio, lcm};
 use crate::proficiency::Proficiency;
 use crate::resolve::Resolved;
 
+/// The study pace at which selection compares steps: the default study hours a week.
+const SELECTION_HOURS_PER_WEEK: u32 = crate::assessment::DEFAULT_HOURS_PER_WEEK;
+
 /// How a step would be taken: its training option and its pace.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Taking {
@@ -115,10 +118,14 @@ impl<'a> Planner<'a> {
         for &(s, q) in &c.requires[target] {
             required[s as usize] = q;
         }
-        let unit = units_per_week(c, r.hours_per_week);
+        // Steps are compared at the standard study pace, whatever the person's own hours:
+        // then the person's hours change only the schedule, never the choice of steps, so
+        // more study hours can only bring the end nearer (DESIGN invariant 9). At the
+        // standard pace this is exactly the weeks each step takes.
+        let unit = units_per_week(c, SELECTION_HOURS_PER_WEEK);
         let cost = (0..c.steps.len())
             .map(|i| {
-                let t = taking(c, &r.preferred, i, r.hours_per_week);
+                let t = taking(c, &r.preferred, i, SELECTION_HOURS_PER_WEEK);
                 u128::from(c.steps[i].hours) * (unit / u128::from(t.pace))
             })
             .collect();
@@ -271,6 +278,7 @@ impl<'a> Planner<'a> {
     /// members in order, `step` last.
     fn apply_bundle(&mut self, step: usize) -> Vec<Chosen> {
         let bundle = self.bundle(step);
+        let mark = self.undo.len();
         let mut applied: Vec<Chosen> = Vec::with_capacity(bundle.len());
         for (k, &b) in bundle.iter().enumerate() {
             if k + 1 < bundle.len() && self.satisfies(b) {
@@ -279,7 +287,62 @@ impl<'a> Planner<'a> {
             let closes = self.apply(b);
             applied.push(Chosen { step: b, closes });
         }
-        applied
+        // A member that closes nothing is needed only as a prerequisite of a needed member;
+        // one that only a skipped member needed is left out.
+        let mut needed: Vec<bool> = applied.iter().map(|a| !a.closes.is_empty()).collect();
+        for k in (0..applied.len()).rev() {
+            if needed[k] {
+                for &p in &self.c.steps[applied[k].step].prerequisites {
+                    if let Some(j) = applied.iter().position(|a| a.step == p as usize) {
+                        needed[j] = true;
+                    }
+                }
+            }
+        }
+        if needed.iter().all(|&n| n) {
+            return applied;
+        }
+        let kept: Vec<usize> = applied
+            .iter()
+            .zip(&needed)
+            .filter(|&(_, &n)| n)
+            .map(|(a, _)| a.step)
+            .collect();
+        self.undo_to(mark);
+        if let Some(pruned) = self.apply_checked(&kept) {
+            return pruned;
+        }
+        // A left-out member had satisfied a skipped one that a kept member needs: take the
+        // whole bundle as it is, every member the prerequisite of the next.
+        self.undo_to(mark);
+        bundle
+            .iter()
+            .map(|&b| Chosen {
+                step: b,
+                closes: self.apply(b),
+            })
+            .collect()
+    }
+
+    /// Applies `members` in order if each one's prerequisites are done when it comes
+    /// (completed, planned, earlier among `members`, or met by the ratings of that point);
+    /// `None`, with the ratings as they were on the way, when one is not.
+    fn apply_checked(&mut self, members: &[usize]) -> Option<Vec<Chosen>> {
+        let mut out = Vec::with_capacity(members.len());
+        for (k, &m) in members.iter().enumerate() {
+            let ready = self.c.steps[m].prerequisites.iter().all(|&p| {
+                let p = p as usize;
+                self.done(p) || members[..k].contains(&p)
+            });
+            if !ready {
+                return None;
+            }
+            out.push(Chosen {
+                step: m,
+                closes: self.apply(m),
+            });
+        }
+        Some(out)
     }
 
     /// The key of `step` now: the value of the bundle the plan would take for it, per week
@@ -304,7 +367,9 @@ impl<'a> Planner<'a> {
         let value = self.closed - closed + u128::from((self.points - points).min(missing));
         self.undo_to(mark);
         // The step must still close something once its prerequisites are done.
-        if members.last().is_none_or(|m| m.closes.is_empty())
+        if members
+            .last()
+            .is_none_or(|m| m.step != step || m.closes.is_empty())
             || (first && members.iter().any(|m| !self.first_pass[m.step]))
         {
             return None;

@@ -393,9 +393,11 @@ fn assess_with_the_sample_ladders() {
 
 /// The two-tracks sample (examples/data/two-tracks.toml) at 5 study hours a week, preferring
 /// the evening bootcamp (15 h/week), with a 20-hour work week:
-/// - SQL with the bootcamp: 2 levels × weight 2 = 4 in 90/15 = 6 weeks (0.67 a week) first;
-///   then the dashboards (1 in 20/5 = 4 weeks: 0.25) before the internship (2 + 1 + 1 = 4 in
-///   480/20 = 24 weeks: 0.17) before statistics (1 in 40/5 = 8 weeks: 0.125).
+/// - Selection compares steps at the standard 10 study hours a week (so that the person's
+///   hours never change the choice): SQL with the bootcamp: 2 levels × weight 2 = 4 in
+///   90/15 = 6 weeks (0.67 a week) first; then the dashboards (1 in 20/10 = 2 weeks: 0.5),
+///   statistics (1 in 40/10 = 4 weeks: 0.25), then the internship (2 + 1 + 1 = 4 in
+///   480/20 = 24 weeks: 0.17).
 /// - Study: SQL weeks 1-6, dashboards 7-10, statistics 11-18; the internship waits for SQL
 ///   and the dashboards and runs weeks 11-34, alongside statistics.
 /// - Deadline 40: at 2 h/week the internship ends at 6 + 10 + 24 = 40; at 1 h/week, 50.
@@ -460,8 +462,8 @@ fn assess_shows_the_two_tracks() {
         [
             ("sql-fundamentals", "study", 15),
             ("dashboard-portfolio", "study", 5),
-            ("analytics-internship", "work", 20),
             ("statistics-course", "study", 5),
+            ("analytics-internship", "work", 20),
         ]
     );
     assert_eq!(json["plan"]["deadline"]["hours_per_week_needed"], 2);

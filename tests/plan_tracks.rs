@@ -135,12 +135,13 @@ fn json_names_each_items_track() -> TestResult {
 
 // The job takes 400 / 40 = 10 weeks whatever the study hours.
 //
-// At 1 h a week: talks 40 weeks (3/40), course 60 weeks (3/60), job 10 weeks (3/10):
-// order job, talks, course. Study: talks 0-40 (1-40), course 40-100 (41-100); work: job
-// weeks 1-10. weeks 100.
+// Selection compares steps at the standard 10 h a week, whatever the person's hours:
+// talks 4 weeks (3/4), course 6 weeks (3/6), job 10 weeks (3/10): order talks, course, job.
 //
-// At 40 h a week: talks 1 week (3/1), course 1.5 weeks (3/1.5 = 2), job 0.3: order talks,
-// course, job. Study: talks 0-1 (1-1), course 1-2.5 (start floor(1) + 1 = 2, end
+// At 1 h a week: study: talks 0-40 (1-40), course 40-100 (41-100); work: job weeks 1-10.
+// weeks 100.
+//
+// At 40 h a week: study: talks 0-1 (1-1), course 1-2.5 (start floor(1) + 1 = 2, end
 // ceil(2.5) = 3); work: job 1-10. weeks 10.
 #[test]
 fn work_track_pace_does_not_depend_on_study_hours() {
@@ -149,9 +150,9 @@ fn work_track_pace_does_not_depend_on_study_hours() {
     assert_eq!(
         timeline(&slow),
         [
-            ("job", W, 40, None, 1, 10),
             ("talks", S, 1, None, 1, 40),
             ("course", S, 1, None, 41, 100),
+            ("job", W, 40, None, 1, 10),
         ]
     );
     assert_eq!(
@@ -426,10 +427,10 @@ fn preferred_fixed_pace_option_speeds_up_every_step_that_allows_it() {
     assert_eq!((plan.total_hours, plan.weeks), (140, 20));
 }
 
-// A fixed-pace item keeps its pace whatever the person's hours: at 2 h a week learn-b
-// with the course takes 30 weeks (3/30 = 0.1), learn-a with the bootcamp 2 weeks (1.5),
-// the job 20 weeks (0.15): order learn-a, job, learn-b. Study: learn-a 0-2 (1-2), learn-b
-// 2-32 (3-32); work 1-20. weeks 32.
+// A fixed-pace item keeps its pace whatever the person's hours. Selection compares steps
+// at the standard 10 h a week: learn-b with the course 6 weeks (3/6 = 0.5), learn-a with
+// the bootcamp 2 weeks (1.5), the job 20 weeks (0.15): order learn-a, learn-b, job. At the
+// person's 2 h a week: learn-a 0-2 (1-2), learn-b 2-32 (3-32); work 1-20. weeks 32.
 #[test]
 fn fixed_pace_does_not_follow_the_persons_hours() {
     let plan = plan(&framework(PACE), r#"{"preferences":{"hours_per_week":2}}"#);
@@ -437,8 +438,8 @@ fn fixed_pace_does_not_follow_the_persons_hours() {
         timeline(&plan),
         [
             ("learn-a", S, 40, Some("bootcamp"), 1, 2),
-            ("job", W, 20, Some("bootcamp"), 1, 20),
             ("learn-b", S, 2, Some("course"), 3, 32),
+            ("job", W, 20, Some("bootcamp"), 1, 20),
         ]
     );
     assert_eq!(plan.weeks, 32);

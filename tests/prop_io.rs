@@ -44,7 +44,8 @@ proptest! {
         let from_json = Framework::from_json(&framework.to_json()).map_err(|e| fail("reloading JSON", e))?;
         let toml = framework.to_toml().map_err(|e| fail("writing TOML", e))?;
         let from_toml = Framework::from_toml(&toml).map_err(|e| fail("reloading TOML", e))?;
-        for (how, other) in [("clone", framework.clone()), ("new", rebuilt), ("json", from_json), ("toml", from_toml)] {
+        let others = [("clone", framework.clone()), ("new", rebuilt), ("json", from_json), ("toml", from_toml)];
+        for (how, other) in others {
             let again = assess_with(&other, assessment, &options(cap));
             let text = again.to_json();
             prop_assert!(text == json, "{how}: {}", first_difference(&json, &text));
@@ -67,7 +68,8 @@ proptest! {
         prop_assert_eq!(&back, def);
         let back = Framework::from_json(&json).map_err(|e| fail("framework from JSON", e))?;
         prop_assert_eq!(&back, framework);
-        let back: Framework = serde_json::from_str(&serde_json::to_string(framework).unwrap()).map_err(|e| fail("serde", e))?;
+        let text = serde_json::to_string(framework).unwrap();
+        let back: Framework = serde_json::from_str(&text).map_err(|e| fail("serde", e))?;
         prop_assert_eq!(&back, framework);
         let toml = framework.to_toml().map_err(|e| fail("to TOML", e))?;
         let back: FrameworkDefinition = toml::from_str(&toml).map_err(|e| fail("definition from TOML", e))?;
@@ -76,7 +78,8 @@ proptest! {
         let text = assessment.to_json();
         let back = Assessment::from_json(&text).map_err(|e| fail("assessment", e))?;
         prop_assert_eq!(&back, assessment, "{}", text);
-        let back: Assessment = serde_json::from_str(&serde_json::to_string(assessment).unwrap()).map_err(|e| fail("serde", e))?;
+        let text = serde_json::to_string(assessment).unwrap();
+        let back: Assessment = serde_json::from_str(&text).map_err(|e| fail("serde", e))?;
         prop_assert_eq!(&back, assessment);
 
         let report = assess_with(framework, assessment, &options(cap));
@@ -104,7 +107,11 @@ proptest! {
             .to_string()
             .chars()
             .zip(upper.iter().cycle())
-            .map(|(c, &u)| if c == '_' { sep.to_owned() } else if u { c.to_ascii_uppercase().to_string() } else { c.to_string() })
+            .map(|(c, &u)| match c {
+                '_' => sep.to_owned(),
+                _ if u => c.to_ascii_uppercase().to_string(),
+                _ => c.to_string(),
+            })
             .collect();
         let padded = format!("{pad}{written}{pad}");
         prop_assert_eq!(padded.parse::<Proficiency>(), Ok(p), "{:?}", padded);
@@ -122,8 +129,8 @@ proptest! {
 /// One way to break a valid definition, with the error it must give: the kind (checked by
 /// `kind_ok`), the field, and texts the message must contain (the culprit's ids).
 struct Broken {
-    what: String,
     def: FrameworkDefinition,
+    /// The field the error names; empty for a cycle, whose field is checked from its path.
     field: String,
     mentions: Vec<String>,
     kind_ok: Box<dyn Fn(&ErrorKind) -> bool>,
@@ -131,249 +138,175 @@ struct Broken {
     writable: bool,
 }
 
-/// Every mutation that applies to `def`.
-#[allow(clippy::too_many_lines)] // one case per condition
-fn mutations(def: &FrameworkDefinition, pick: &[Index; 3]) -> Vec<Broken> {
-    let mut out: Vec<Broken> = Vec::new();
-    let mut add = |what: String,
-                   def: FrameworkDefinition,
-                   field: String,
-                   mentions: Vec<String>,
-                   kind_ok: Box<dyn Fn(&ErrorKind) -> bool>| {
+/// Adds a mutation to `$out`: the broken definition, the field its error names, the ids
+/// its message names, and the pattern its kind matches.
+macro_rules! broken {
+    ($out:ident, $def:expr, $field:expr, [$($mention:expr),*], $kind:pat $(if $guard:expr)?) => {{
+        let def: FrameworkDefinition = $def;
         let writable = def.skills.iter().all(|s| s.weight.is_finite());
-        out.push(Broken {
-            what,
+        $out.push(Broken {
             def,
-            field,
-            mentions,
-            kind_ok,
+            field: $field,
+            mentions: vec![$($mention.to_string()),*],
+            kind_ok: Box::new(move |k: &ErrorKind| matches!(k, $kind $(if $guard)?)),
             writable,
         });
-    };
+    }};
+}
+
+/// `def` changed by `change`.
+fn with(
+    def: &FrameworkDefinition,
+    change: impl FnOnce(&mut FrameworkDefinition),
+) -> FrameworkDefinition {
+    let mut copy = def.clone();
+    change(&mut copy);
+    copy
+}
+
+/// Whether step `from` needs step `to`, directly or not (or is it).
+fn needs(def: &FrameworkDefinition, from: usize, to: usize) -> bool {
+    let mut stack = vec![from];
+    let mut seen = vec![false; def.steps.len()];
+    while let Some(x) = stack.pop() {
+        if x == to {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[x], true) {
+            stack.extend(def.steps[x].prerequisites.iter().map(|p| index_of(def, p)));
+        }
+    }
+    false
+}
+
+fn index_of(def: &FrameworkDefinition, step: &skillgauge::Id) -> usize {
+    def.steps.iter().position(|x| x.id == *step).unwrap()
+}
+
+/// Every mutation that applies to `def`, each breaking one rule.
+#[allow(clippy::too_many_lines)] // one case per condition
+fn mutations(def: &FrameworkDefinition, pick: &[Index; 3]) -> Vec<Broken> {
+    use ErrorKind as K;
+    let mut out: Vec<Broken> = Vec::new();
     let (ns, nl, nst, nt) = (
         def.skills.len(),
         def.levels.len(),
         def.steps.len(),
         def.training.len(),
     );
-    let si = pick[0].index(ns);
-    let li = pick[1].index(nl);
+    let (si, li) = (pick[0].index(ns), pick[1].index(nl));
 
     // Duplicate ids: a copy of an existing element at the end.
-    let mut copy = def.clone();
-    copy.skills.push(def.skills[si].clone());
     let dup = def.skills[si].id.clone();
-    add(
-        format!("duplicate skill {dup}"),
-        copy,
-        format!("skills[{ns}].id"),
-        vec![dup.to_string()],
-        Box::new(
-            move |k| matches!(k, ErrorKind::DuplicateId { kind: IdKind::Skill, id, .. } if *id == dup),
-        ),
-    );
-    let mut copy = def.clone();
-    copy.levels.push(def.levels[li].clone());
+    broken!(out, with(def, |d| d.skills.push(def.skills[si].clone())), format!("skills[{ns}].id"), [dup],
+        K::DuplicateId { kind: IdKind::Skill, id, .. } if *id == dup);
     let dup = def.levels[li].id.clone();
-    add(
-        format!("duplicate level {dup}"),
-        copy,
-        format!("levels[{nl}].id"),
-        vec![dup.to_string()],
-        Box::new(
-            move |k| matches!(k, ErrorKind::DuplicateId { kind: IdKind::Level, id, .. } if *id == dup),
-        ),
-    );
+    broken!(out, with(def, |d| d.levels.push(def.levels[li].clone())), format!("levels[{nl}].id"), [dup],
+        K::DuplicateId { kind: IdKind::Level, id, .. } if *id == dup);
     if nt > 0 {
-        let mut copy = def.clone();
         let t = pick[2].index(nt);
-        copy.training.push(def.training[t].clone());
         let dup = def.training[t].id.clone();
-        add(
-            format!("duplicate training {dup}"),
-            copy,
-            format!("training[{nt}].id"),
-            vec![dup.to_string()],
-            Box::new(
-                move |k| matches!(k, ErrorKind::DuplicateId { kind: IdKind::Training, id, .. } if *id == dup),
-            ),
-        );
-    }
-    if nst > 0 {
-        let i = pick[2].index(nst);
-        let mut copy = def.clone();
-        copy.steps.push(def.steps[i].clone());
-        let dup = def.steps[i].id.clone();
-        add(
-            format!("duplicate step {dup}"),
-            copy,
-            format!("steps[{nst}].id"),
-            vec![dup.to_string()],
-            Box::new(
-                move |k| matches!(k, ErrorKind::DuplicateId { kind: IdKind::Step, id, .. } if *id == dup),
-            ),
-        );
+        broken!(out, with(def, |d| d.training.push(def.training[t].clone())), format!("training[{nt}].id"), [dup],
+            K::DuplicateId { kind: IdKind::Training, id, .. } if *id == dup);
     }
 
     // Unknown ids.
-    let mut copy = def.clone();
-    copy.levels[li]
-        .requires
-        .insert(id("zz-unknown"), Proficiency::Novice);
-    add(
-        "unknown skill in requires".into(),
-        copy,
-        format!("levels[{li}].requires.zz-unknown"),
-        vec!["zz-unknown".into()],
-        Box::new(
-            |k| matches!(k, ErrorKind::UnknownId { kind: IdKind::Skill, id, .. } if *id == "zz-unknown"),
-        ),
-    );
+    broken!(out, with(def, |d| { d.levels[li].requires.insert(id("zz-unknown"), Proficiency::Novice); }),
+        format!("levels[{li}].requires.zz-unknown"), ["zz-unknown"],
+        K::UnknownId { kind: IdKind::Skill, id, .. } if *id == "zz-unknown");
+
     if nst > 0 {
         let i = pick[2].index(nst);
-        let mut copy = def.clone();
-        copy.steps[i]
-            .develops
-            .insert(id("zz-unknown"), Proficiency::Competent);
-        add(
-            "unknown skill in develops".into(),
-            copy,
+        let s = &def.steps[i];
+        let dup = s.id.clone();
+        broken!(out, with(def, |d| d.steps.push(s.clone())), format!("steps[{nst}].id"), [dup],
+            K::DuplicateId { kind: IdKind::Step, id, .. } if *id == dup);
+        broken!(
+            out,
+            with(def, |d| {
+                d.steps[i]
+                    .develops
+                    .insert(id("zz-unknown"), Proficiency::Competent);
+            }),
             format!("steps[{i}].develops.zz-unknown"),
-            vec!["zz-unknown".into()],
-            Box::new(|k| {
-                matches!(
-                    k,
-                    ErrorKind::UnknownId {
-                        kind: IdKind::Skill,
-                        ..
-                    }
-                )
-            }),
+            ["zz-unknown"],
+            K::UnknownId {
+                kind: IdKind::Skill,
+                ..
+            }
         );
-        let mut copy = def.clone();
-        let j = copy.steps[i].prerequisites.len();
-        copy.steps[i].prerequisites.push(id("zz-missing"));
-        add(
-            "unknown prerequisite".into(),
-            copy,
-            format!("steps[{i}].prerequisites[{j}]"),
-            vec!["zz-missing".into()],
-            Box::new(
-                |k| matches!(k, ErrorKind::UnknownId { kind: IdKind::Step, id, .. } if *id == "zz-missing"),
-            ),
-        );
-        let mut copy = def.clone();
-        let j = copy.steps[i].training.len();
-        copy.steps[i].training.push(id("zz-course"));
-        add(
-            "unknown training".into(),
-            copy,
+        let j = s.prerequisites.len();
+        broken!(out, with(def, |d| d.steps[i].prerequisites.push(id("zz-missing"))),
+            format!("steps[{i}].prerequisites[{j}]"), ["zz-missing"],
+            K::UnknownId { kind: IdKind::Step, id, .. } if *id == "zz-missing");
+        let j = s.training.len();
+        broken!(
+            out,
+            with(def, |d| d.steps[i].training.push(id("zz-course"))),
             format!("steps[{i}].training[{j}]"),
-            vec!["zz-course".into()],
-            Box::new(|k| {
-                matches!(
-                    k,
-                    ErrorKind::UnknownId {
-                        kind: IdKind::Training,
-                        ..
-                    }
-                )
-            }),
+            ["zz-course"],
+            K::UnknownId {
+                kind: IdKind::Training,
+                ..
+            }
         );
-        // A step develops a skill to none.
-        let mut copy = def.clone();
+        // A step that develops a skill to none.
         let skill = def.skills[si].id.clone();
-        copy.steps[i]
-            .develops
-            .insert(skill.clone(), Proficiency::None);
-        add(
-            "develops none".into(),
-            copy,
+        broken!(
+            out,
+            with(def, |d| {
+                d.steps[i].develops.insert(skill.clone(), Proficiency::None);
+            }),
             format!("steps[{i}].develops.{skill}"),
-            vec![def.steps[i].id.to_string()],
-            Box::new(|k| matches!(k, ErrorKind::DevelopsNone { .. })),
+            [s.id],
+            K::DevelopsNone { .. }
         );
         // Effort that does not fit the kind.
-        let s = &def.steps[i];
-        let mut copy = def.clone();
         if s.kind == StepKind::Habit {
-            copy.steps[i].hours_per_week = None;
-            add(
-                "habit without hours a week".into(),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.steps[i].hours_per_week = None),
                 format!("steps[{i}].hours_per_week"),
-                vec![s.id.to_string()],
-                Box::new(|k| {
-                    matches!(
-                        k,
-                        ErrorKind::MissingEffort {
-                            kind: StepKind::Habit,
-                            ..
-                        }
-                    )
-                }),
+                [s.id],
+                K::MissingEffort {
+                    kind: StepKind::Habit,
+                    ..
+                }
             );
-            let mut copy = def.clone();
-            copy.steps[i].hours = Some(10);
-            add(
-                "habit with hours".into(),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.steps[i].hours = Some(10)),
                 format!("steps[{i}].hours"),
-                vec![s.id.to_string()],
-                Box::new(|k| matches!(k, ErrorKind::WrongEffort { .. })),
+                [s.id],
+                K::WrongEffort { .. }
             );
         } else {
-            copy.steps[i].hours = None;
-            add(
-                "step without hours".into(),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.steps[i].hours = None),
                 format!("steps[{i}].hours"),
-                vec![s.id.to_string()],
-                Box::new(|k| matches!(k, ErrorKind::MissingEffort { .. })),
+                [s.id],
+                K::MissingEffort { .. }
             );
-            let mut copy = def.clone();
-            copy.steps[i].hours_per_week = Some(5);
-            add(
-                "step with hours a week".into(),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.steps[i].hours_per_week = Some(5)),
                 format!("steps[{i}].hours_per_week"),
-                vec![s.id.to_string()],
-                Box::new(|k| matches!(k, ErrorKind::WrongEffort { .. })),
+                [s.id],
+                K::WrongEffort { .. }
             );
-            let mut copy = def.clone();
-            copy.steps[i].hours = Some(0);
-            add(
-                "step of 0 hours".into(),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.steps[i].hours = Some(0)),
                 format!("steps[{i}].hours"),
-                vec![],
-                Box::new(|k| matches!(k, ErrorKind::OutOfRange { .. })),
+                [],
+                K::OutOfRange { .. }
             );
         }
     }
 
-    // Prerequisite cycles: a step made to need itself or a step that (transitively) needs it.
-    let index_of = |copy: &FrameworkDefinition, s: &skillgauge::Id| {
-        copy.steps.iter().position(|x| x.id == *s).unwrap()
-    };
-    let needs = |copy: &FrameworkDefinition, from: usize, to: usize| -> bool {
-        let mut stack = vec![from];
-        let mut seen = vec![false; copy.steps.len()];
-        while let Some(x) = stack.pop() {
-            if x == to {
-                return true;
-            }
-            if !std::mem::replace(&mut seen[x], true) {
-                stack.extend(
-                    copy.steps[x]
-                        .prerequisites
-                        .iter()
-                        .map(|p| index_of(copy, p)),
-                );
-            }
-        }
-        false
-    };
+    // A prerequisite cycle: a step made to need itself or a step that (transitively) needs
+    // it; and a habit as a prerequisite.
     let doers: Vec<usize> = (0..nst)
         .filter(|&i| def.steps[i].kind != StepKind::Habit)
         .collect();
@@ -385,117 +318,79 @@ fn mutations(def: &FrameworkDefinition, pick: &[Index; 3]) -> Vec<Broken> {
             .filter(|&j| needs(def, j, i))
             .collect();
         let j = dependants[pick[1].index(dependants.len())];
-        let mut copy = def.clone();
-        copy.steps[i].prerequisites.push(def.steps[j].id.clone());
-        let (from_step, to_step) = (def.steps[i].id.clone(), def.steps[j].id.clone());
-        let mut ids = vec![from_step.to_string(), to_step.to_string()];
-        ids.dedup();
-        let check = copy.clone();
-        add(
-            format!("cycle through {from_step} and {to_step}"),
-            copy,
-            String::new(),
-            ids,
-            Box::new(move |k| match k {
-                ErrorKind::PrerequisiteCycle { path, .. } => {
-                    path.len() >= 2
-                        && path.first() == path.last()
-                        && path.contains(&from_step)
-                        && path.contains(&to_step)
-                        && path.windows(2).all(|w| {
-                            check.steps[index_of(&check, &w[0])]
-                                .prerequisites
-                                .contains(&w[1])
-                        })
-                }
-                _ => false,
-            }),
-        );
-        // A habit as a prerequisite.
+        let (waits, awaited) = (def.steps[i].id.clone(), def.steps[j].id.clone());
+        let cyclic = with(def, |d| d.steps[i].prerequisites.push(awaited.clone()));
+        let check = cyclic.clone();
+        broken!(out, cyclic, String::new(), [waits, awaited],
+            K::PrerequisiteCycle { path, .. } if path.len() >= 2
+                && path.first() == path.last()
+                && path.contains(&waits)
+                && path.contains(&awaited)
+                && path.windows(2).all(|w| check.steps[index_of(&check, &w[0])].prerequisites.contains(&w[1])));
         if let Some(h) = def.steps.iter().position(|s| s.kind == StepKind::Habit) {
-            let mut copy = def.clone();
-            let j = copy.steps[i].prerequisites.len();
-            copy.steps[i].prerequisites.push(def.steps[h].id.clone());
-            add(
-                "habit prerequisite".into(),
-                copy,
+            let j = def.steps[i].prerequisites.len();
+            broken!(
+                out,
+                with(def, |d| d.steps[i]
+                    .prerequisites
+                    .push(def.steps[h].id.clone())),
                 format!("steps[{i}].prerequisites[{j}]"),
-                vec![def.steps[h].id.to_string()],
-                Box::new(|k| matches!(k, ErrorKind::HabitPrerequisite { .. })),
+                [def.steps[h].id],
+                K::HabitPrerequisite { .. }
             );
         }
     }
 
     // Requirements and thresholds that fall up the ladder.
     for l in 1..nl {
-        if let Some((skill, &q)) = def.levels[l - 1]
-            .requires
-            .iter()
-            .nth(pick[2].index(def.levels[l - 1].requires.len().max(1)))
-        {
-            let mut copy = def.clone();
+        let (level, below) = (def.levels[l].id.clone(), def.levels[l - 1].id.clone());
+        let requires = &def.levels[l - 1].requires;
+        if let Some((skill, &q)) = requires.iter().nth(pick[2].index(requires.len().max(1))) {
             let lower = proficiency_below(q);
-            if lower == Proficiency::None {
-                copy.levels[l].requires.remove(skill);
-            } else {
-                copy.levels[l].requires.insert(skill.clone(), lower);
-            }
-            let (level, below, skill_id) = (
-                def.levels[l].id.clone(),
-                def.levels[l - 1].id.clone(),
-                skill.clone(),
-            );
-            add(
-                format!("{level} requires {skill_id} below {below}"),
-                copy,
-                format!("levels[{l}].requires.{skill}"),
-                vec![level.to_string(), below.to_string()],
-                Box::new(move |k| {
-                    matches!(k, ErrorKind::DecreasingRequirement { level: got_level, lower: got_lower, skill: got_skill, required, lower_required, .. }
-                    if *got_level == level && *got_lower == below && *got_skill == skill_id && *required == lower && *lower_required == q)
-                }),
-            );
+            let changed = with(def, |d| {
+                d.levels[l].requires.remove(skill);
+                if lower > Proficiency::None {
+                    d.levels[l].requires.insert(skill.clone(), lower);
+                }
+            });
+            let (s, up, down) = (skill.clone(), level.clone(), below.clone());
+            broken!(out, changed, format!("levels[{l}].requires.{skill}"), [level, below],
+                K::DecreasingRequirement { level: x, lower: y, skill: z, required, lower_required, .. }
+                    if *x == up && *y == down && *z == s && *required == lower && *lower_required == q);
         }
         if let Some(p) = def.levels[l - 1].min_points.filter(|&p| p > 0.0) {
-            let mut copy = def.clone();
-            copy.levels[l].min_points = Some(milli(thousandths(p) - 1));
-            add(
-                format!("min_points of level {l} falls"),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.levels[l].min_points =
+                    Some(milli(thousandths(p) - 1))),
                 format!("levels[{l}].min_points"),
-                vec![
-                    def.levels[l].id.to_string(),
-                    def.levels[l - 1].id.to_string(),
-                ],
-                Box::new(|k| matches!(k, ErrorKind::DecreasingMinPoints { .. })),
+                [level, below],
+                K::DecreasingMinPoints { .. }
             );
         }
     }
-    let mut copy = def.clone();
-    copy.levels[li].min_points = Some(copy.levels[li].min_points.unwrap_or(0.0) + 0.0001);
-    add(
-        "min_points with four decimals".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| d.levels[li].min_points =
+            Some(d.levels[li].min_points.unwrap_or(0.0) + 0.0001)),
         format!("levels[{li}].min_points"),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::TooPrecise { .. })),
+        [],
+        K::TooPrecise { .. }
     );
     let most: u64 = def
         .skills
         .iter()
         .map(|s| thousandths(s.weight) * u64::from(def.points[5]))
         .sum();
-    let mut copy = def.clone();
-    copy.levels[nl - 1].min_points = Some(milli(most + 1));
-    add(
-        "unreachable min_points".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| d.levels[nl - 1].min_points = Some(milli(most + 1))),
         format!("levels[{}].min_points", nl - 1),
-        vec![def.levels[nl - 1].id.to_string()],
-        Box::new(|k| matches!(k, ErrorKind::UnreachableMinPoints { .. })),
+        [def.levels[nl - 1].id],
+        K::UnreachableMinPoints { .. }
     );
 
-    // Bad weights.
+    // Weights that are not positive, too precise, too large or not numbers.
     for bad in [
         0.0,
         0.0001,
@@ -507,129 +402,97 @@ fn mutations(def: &FrameworkDefinition, pick: &[Index; 3]) -> Vec<Broken> {
         f64::NAN,
         f64::INFINITY,
     ] {
-        let mut copy = def.clone();
-        copy.skills[si].weight = bad;
         let skill = def.skills[si].id.clone();
-        add(
-            format!("weight {bad}"),
-            copy,
-            format!("skills[{si}].weight"),
-            vec![skill.to_string()],
-            Box::new(
-                move |k| matches!(k, ErrorKind::InvalidWeight { skill: s, .. } if *s == skill),
-            ),
-        );
+        broken!(out, with(def, |d| d.skills[si].weight = bad), format!("skills[{si}].weight"), [skill],
+            K::InvalidWeight { skill: s, .. } if *s == skill);
     }
 
-    // Settings: fit, points table, paces.
-    let mut copy = def.clone();
-    copy.fit.decay[0] = 0.9;
-    add(
-        "decay not starting at 1".into(),
-        copy,
+    // Settings: fit, points table, paces, names.
+    broken!(
+        out,
+        with(def, |d| d.fit.decay[0] = 0.9),
         "fit.decay[0]".into(),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::InvalidDecay { previous: None, .. })),
+        [],
+        K::InvalidDecay { previous: None, .. }
     );
     if let Some(k) = (1..5).find(|&k| def.fit.decay[k - 1] < 1.0) {
-        let mut copy = def.clone();
-        copy.fit.decay[k] = milli(thousandths(def.fit.decay[k - 1]) + 1);
-        add(
-            "decay rising".into(),
-            copy,
+        broken!(
+            out,
+            with(def, |d| d.fit.decay[k] =
+                milli(thousandths(def.fit.decay[k - 1]) + 1)),
             format!("fit.decay[{k}]"),
-            vec![],
-            Box::new(|k| {
-                matches!(
-                    k,
-                    ErrorKind::InvalidDecay {
-                        previous: Some(_),
-                        ..
-                    }
-                )
-            }),
+            [],
+            K::InvalidDecay {
+                previous: Some(_),
+                ..
+            }
         );
     }
-    let mut copy = def.clone();
-    copy.fit.decay[2] = 0.12345;
-    add(
-        "decay with five decimals".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| d.fit.decay[2] = 0.12345),
         "fit.decay[2]".into(),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::TooPrecise { .. })),
+        [],
+        K::TooPrecise { .. }
     );
     if def.fit.near < 1.0 {
-        let mut copy = def.clone();
-        copy.fit.stretch = milli(thousandths(def.fit.near) + 1);
-        add(
-            "stretch above near".into(),
-            copy,
+        broken!(
+            out,
+            with(def, |d| d.fit.stretch =
+                milli(thousandths(def.fit.near) + 1)),
             "fit.stretch".into(),
-            vec![],
-            Box::new(|k| matches!(k, ErrorKind::StretchAboveNear { .. })),
+            [],
+            K::StretchAboveNear { .. }
         );
     }
     if let Some(k) = (1..6).find(|&k| def.points[k - 1] > 0) {
-        let mut copy = def.clone();
-        copy.points[k] = def.points[k - 1] - 1;
-        add(
-            "points falling".into(),
-            copy,
+        broken!(
+            out,
+            with(def, |d| d.points[k] = def.points[k - 1] - 1),
             format!("points[{k}]"),
-            vec![],
-            Box::new(|k| matches!(k, ErrorKind::DecreasingPoints { .. })),
+            [],
+            K::DecreasingPoints { .. }
         );
     }
-    let mut copy = def.clone();
-    copy.points[5] = 10_001;
-    add(
-        "points above 10,000".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| d.points[5] = 10_001),
         "points[5]".into(),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::OutOfRange { .. })),
+        [],
+        K::OutOfRange { .. }
     );
     for hours in [0, 169] {
-        let mut copy = def.clone();
-        copy.work_hours_per_week = hours;
-        add(
-            format!("work pace {hours}"),
-            copy,
+        broken!(
+            out,
+            with(def, |d| d.work_hours_per_week = hours),
             "work_hours_per_week".into(),
-            vec![],
-            Box::new(|k| matches!(k, ErrorKind::OutOfRange { .. })),
+            [],
+            K::OutOfRange { .. }
         );
         if nt > 0 {
             let t = pick[2].index(nt);
-            let mut copy = def.clone();
-            copy.training[t].hours_per_week = Some(hours);
-            add(
-                format!("training pace {hours}"),
-                copy,
+            broken!(
+                out,
+                with(def, |d| d.training[t].hours_per_week = Some(hours)),
                 format!("training[{t}].hours_per_week"),
-                vec![],
-                Box::new(|k| matches!(k, ErrorKind::OutOfRange { .. })),
+                [],
+                K::OutOfRange { .. }
             );
         }
     }
-    let mut copy = def.clone();
-    copy.skills[si].name = "   ".into();
-    add(
-        "blank skill name".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| "   ".clone_into(&mut d.skills[si].name)),
         format!("skills[{si}].name"),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::Blank { .. })),
+        [],
+        K::Blank { .. }
     );
-    let mut copy = def.clone();
-    copy.skills.clear();
-    add(
-        "no skills".into(),
-        copy,
+    broken!(
+        out,
+        with(def, |d| d.skills.clear()),
         "skills".into(),
-        vec![],
-        Box::new(|k| matches!(k, ErrorKind::Empty { .. })),
+        [],
+        K::Empty { .. }
     );
     out
 }
@@ -655,7 +518,11 @@ proptest! {
 }
 
 fn check_refused(broken: &Broken) -> Result<(), TestCaseError> {
-    let what = &broken.what;
+    let what = if broken.field.is_empty() {
+        "cycle"
+    } else {
+        broken.field.as_str()
+    };
     let Err(err) = Framework::new(broken.def.clone()) else {
         return Err(TestCaseError::fail(format!("{what}: accepted")));
     };
@@ -835,7 +702,9 @@ proptest! {
     /// Invariant 2: valid frameworks and assessments with random edits never panic
     /// anything: loading, assessing, rendering.
     #[test]
-    fn edited_valid_texts_never_panic(case in cases(), json_edits in edits(), toml_edits in edits(), assessment_edits in edits()) {
+    fn edited_valid_texts_never_panic(
+        case in cases(), json_edits in edits(), toml_edits in edits(), assessment_edits in edits(),
+    ) {
         let Case { framework, assessment } = &case;
         let json = mutate(&framework.to_json(), &json_edits);
         exercise(Framework::from_json(&json), &json, assessment)?;

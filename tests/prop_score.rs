@@ -145,7 +145,8 @@ proptest! {
             prop_assert_eq!(result.met, met, "met of {}", result.level);
             prop_assert!(result.fit.is_finite() && (0.0..=1.0).contains(&result.fit), "fit {}", result.fit);
             let parts = fit_parts(framework, li, &ratings);
-            prop_assert_eq!(result.fit.to_bits(), fit_value(parts).to_bits(), "fit of {}: {}", result.level, result.fit);
+            let fit = fit_value(parts);
+            prop_assert_eq!(result.fit.to_bits(), fit.to_bits(), "fit of {}: {} vs {}", result.level, result.fit, fit);
             if met {
                 prop_assert_eq!(result.fit.to_bits(), 1.0f64.to_bits(), "a met level has fit 1");
             }
@@ -402,7 +403,11 @@ fn on_paper(report: &Report, extra: &[Id], original: &Id) -> serde_json::Value {
         "missing_points": report.missing_points.map(f64::to_bits),
         "levels": report.levels.iter().map(|l| (l.met, l.fit.to_bits(), l.tier)).collect::<Vec<_>>(),
         "target": report.target,
-        "items": plan.items.iter().map(|i| (i.step.clone(), i.track, i.hours, i.hours_per_week, i.training.clone(), i.start_week, i.end_week)).collect::<Vec<_>>(),
+        "items": plan
+            .items
+            .iter()
+            .map(|i| (&i.step, i.track, i.hours, i.hours_per_week, &i.training, i.start_week, i.end_week))
+            .collect::<Vec<_>>(),
         "habits": plan.habits,
         "total_hours": plan.total_hours,
         "work_hours": plan.work_hours,

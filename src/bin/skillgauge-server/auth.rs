@@ -56,11 +56,6 @@ impl Keys {
         }
     }
 
-    /// Whether no key at all is configured.
-    pub fn is_empty(&self) -> bool {
-        self.read.is_empty() && self.admin.is_empty()
-    }
-
     /// The scope of `key`, if it is a configured key. Compares against every configured
     /// digest whatever matches, in constant time for each.
     pub fn scope_of(&self, key: &str) -> Option<Scope> {
@@ -209,11 +204,15 @@ mod tests {
             Some(Scope::Admin)
         );
         assert_eq!(
-            keys.authorize(&bearer("r1"), Scope::Admin).unwrap_err().status,
+            keys.authorize(&bearer("r1"), Scope::Admin)
+                .unwrap_err()
+                .status,
             403
         );
         assert_eq!(
-            keys.authorize(&bearer("nope"), Scope::Read).unwrap_err().status,
+            keys.authorize(&bearer("nope"), Scope::Read)
+                .unwrap_err()
+                .status,
             401
         );
         assert_eq!(

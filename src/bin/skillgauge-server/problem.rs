@@ -125,15 +125,9 @@ impl IntoResponse for Problem {
         let body = serde_json::to_vec(&self).unwrap_or_default();
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(PROBLEM_JSON),
-        );
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if status == StatusCode::UNAUTHORIZED {
-            headers.insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer"),
-            );
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
     }
@@ -150,8 +144,9 @@ mod tests {
 
     #[test]
     fn library_errors_keep_field_line_and_column() {
-        let err = skillgauge::Assessment::from_json(r#"{ "ratings": { "security": "compitent" } }"#)
-            .unwrap_err();
+        let err =
+            skillgauge::Assessment::from_json(r#"{ "ratings": { "security": "compitent" } }"#)
+                .unwrap_err();
         let problem = Problem::from_library(&err);
         assert_eq!(problem.status, 400);
         assert_eq!(problem.field.as_deref(), Some("ratings.security"));

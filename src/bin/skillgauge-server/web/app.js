@@ -202,9 +202,17 @@
     else if (status === 401 || status === 403) message = 'The server did not allow this request.';
     else if (status === 429) message = 'Too many requests just now. Please wait a moment and try again.';
     else if (status >= 500) message = 'Something went wrong on the server. Please try again in a moment.';
-    else if (detail) message = String(detail);
+    else if (detail) message = plainDetail(String(detail), field);
     else message = 'The server could not accept your answers.';
     return new ApiError(message, status, field);
+  }
+
+  // "preferences.deadline_weeks: 5000 is outside 1-1040 (line 1, column 30)" becomes
+  // "5000 is outside 1-1040." when shown next to the deadline field.
+  function plainDetail(detail, field) {
+    let text = detail.replace(/\s*\(line \d+, column \d+\)\s*$/, '');
+    if (field && text.startsWith(`${field}: `)) text = text.slice(field.length + 2);
+    return sentence(text);
   }
 
   // ---------------------------------------------------------------- framework
@@ -392,7 +400,7 @@
       const path = state.link ? `/v1/links/${state.link}/assessments` : '/v1/links';
       const stored = await api('POST', path, assessment);
       if (stored.link && LINK_RE.test(stored.link)) setLink(stored.link);
-      renderReport(stored.report);
+      renderReport(stored.report, stored.created_at);
       show($('questionnaire'), false);
       show($('again-row'), true);
       const summary = readinessSentence(stored.report);
@@ -400,13 +408,13 @@
       $('report-heading').focus();
       if (state.link) {
         try {
-          await loadLinkData();
+          await loadLinkData(stored.id);
         } catch (_) {
           // The report is shown; the history can be loaded again with the link.
         }
       }
     } catch (err) {
-      const focus = err.field ? fieldError(err.field, err.message) : null;
+      const focus = err.field ? fieldError(err.field, `Not accepted: ${err.message}`) : null;
       showFormError(focus ? 'One answer needs changing; see the message next to it.' : err.message, focus);
       announce('Your answers could not be sent.');
     } finally {
@@ -456,10 +464,13 @@
     announce(copied ? 'Your link is copied.' : 'Your link is selected: copy it with your usual keys.');
   }
 
-  async function loadLinkData() {
+  // Loads the person's history; shows the latest report unless it is the one on screen.
+  async function loadLinkData(shownId) {
     const data = await api('GET', `/v1/links/${state.link}`);
     state.linkData = data;
-    if (data.latest && data.latest.report) renderReport(data.latest.report);
+    if (data.latest && data.latest.report && (shownId === undefined || data.latest.id !== shownId)) {
+      renderReport(data.latest.report, data.latest.created_at);
+    }
     renderProgress(data);
     return data;
   }
@@ -472,13 +483,18 @@
     return first ? `You are not yet ready for ${first.name}, the first level.` : 'You are not yet ready for the first level.';
   }
 
-  function requirementSentence(item, levelName) {
-    return `${item.name}: ${RATED_AS[item.rating] || `you rate yourself ${lower(item.rating)}`}; ${levelName} asks for ${lower(item.required)}`;
+  // "Security: you rate yourself a novice; Mid-level asks for advanced beginner."
+  function requirementItem(item, levelName) {
+    const rated = RATED_AS[item.rating] || `you rate yourself ${lower(item.rating)}`;
+    return el('li', null, el('strong', { text: item.name }), `: ${rated}; ${levelName} asks for ${lower(item.required)}.`);
   }
 
-  function renderReport(report) {
+  function renderReport(report, when) {
     const body = $('report-body');
     clear(body);
+    const whenNode = $('report-when');
+    whenNode.textContent = when ? `Your latest assessment, taken ${formatDate(when, true)}.` : '';
+    show(whenNode, Boolean(when));
     const targetName = report.target_name || report.target;
 
     // Readiness and score.
@@ -503,7 +519,7 @@
     body.append(el('h3', { id: 'blockers-heading', text: `What stands between you and ${targetName}` }));
     if (blockers.length) {
       const list = el('ul', { class: 'blockers', 'aria-labelledby': 'blockers-heading' });
-      for (const b of blockers) list.append(el('li', { text: `${requirementSentence(b, targetName)}.` }));
+      for (const b of blockers) list.append(requirementItem(b, targetName));
       body.append(list);
     }
     if (report.missing_points) {
@@ -518,7 +534,7 @@
     const strengths = report.strengths || [];
     if (strengths.length) {
       const list = el('ul', { class: 'strengths', 'aria-labelledby': 'strengths-heading' });
-      for (const s of strengths) list.append(el('li', { text: `${requirementSentence(s, targetName)}.` }));
+      for (const s of strengths) list.append(requirementItem(s, targetName));
       body.append(el('h3', { id: 'strengths-heading', text: 'Your strengths' }), list);
     }
 
@@ -526,15 +542,13 @@
     const warnings = report.warnings || [];
     if (warnings.length) {
       const list = el('ul', { class: 'warnings', 'aria-labelledby': 'warnings-heading' });
-      for (const w of warnings) list.append(el('li', { text: w.message }));
+      for (const w of warnings) list.append(el('li', { text: sentence(w.message) }));
       body.append(el('h3', { id: 'warnings-heading', text: 'Worth a second look' }), list);
     }
 
-    // Salary.
-    if (report.salary) body.append(salaryBlock(report.salary));
-
-    // The plan.
+    // The plan, then the salary band.
     body.append(planBlock(report.plan || {}, targetName));
+    if (report.salary) body.append(salaryBlock(report.salary));
     show($('report'), true);
   }
 
@@ -544,20 +558,27 @@
     return fill;
   }
 
+  function sentence(text) {
+    const t = String(text || '').trim();
+    if (!t) return '';
+    const capital = t.charAt(0).toUpperCase() + t.slice(1);
+    return /[.!?”"]$/.test(capital) ? capital : `${capital}.`;
+  }
+
   function salaryBlock(salary) {
     const band = salary.band || salary;
-    const parts = [];
-    if (band.min !== undefined && band.min !== null) parts.push(formatNumber(band.min));
-    const range = band.max !== undefined && band.max !== null
-      ? `${parts.join('')}–${formatNumber(band.max)}`
-      : `${parts.join('')} or more`;
+    const has = (v) => v !== undefined && v !== null;
+    const currency = band.currency ? ` ${band.currency}` : '';
     const period = band.period ? ` a ${String(band.period).replace(/_/g, ' ')}` : '';
-    const text = band.min !== undefined || band.max !== undefined
-      ? `Typical salary at ${salary.name}: ${range} ${band.currency || ''}${period}.`
-      : `Typical salary at ${salary.name}: no figure given.`;
-    const block = el('div', { class: 'salary' }, el('h3', { text: 'Salary' }), el('p', { text: text.replace(/\s+\./, '.') }));
-    if (salary.note || band.note) block.append(el('p', { class: 'note', text: `This ${salary.note || band.note}.` }));
-    if (salary.caveat) block.append(el('p', { class: 'note', text: salary.caveat }));
+    let figure;
+    if (has(band.min) && has(band.max)) figure = `${formatNumber(band.min)}–${formatNumber(band.max)}${currency}${period}`;
+    else if (has(band.min)) figure = `${formatNumber(band.min)}${currency} or more${period}`;
+    else if (has(band.max)) figure = `up to ${formatNumber(band.max)}${currency}${period}`;
+    const text = figure ? `Typical salary at ${salary.name}: ${figure}.` : `Typical salary at ${salary.name}: no figure given.`;
+    const block = el('div', { class: 'salary', id: 'salary' }, el('h3', { text: 'Salary' }), el('p', { text }));
+    const note = salary.note || band.note;
+    if (note) block.append(el('p', { class: 'note', text: sentence(note) }));
+    if (salary.caveat) block.append(el('p', { class: 'note', text: sentence(salary.caveat) }));
     return block;
   }
 
@@ -566,19 +587,19 @@
   function planBlock(plan, targetName) {
     const items = plan.items || [];
     const block = el('div', { class: 'plan', id: 'plan' });
-    block.append(el('h3', { id: 'plan-heading', text: `Your plan to reach ${plan.target_name || targetName}` }));
+    block.append(el('h3', { id: 'plan-heading', text: items.length ? `Your plan to reach ${plan.target_name || targetName}` : 'Your plan' }));
     const summary = [];
     if (items.length) {
       summary.push(`${weeksText(plan.weeks)} in all.`);
-      if (plan.total_hours) summary.push(`${hoursText(plan.total_hours)} of study at ${plan.hours_per_week} a week.`);
-      if (plan.work_hours) summary.push(`${hoursText(plan.work_hours)} of work at ${plan.work_hours_per_week} a week, alongside.`);
+      if (plan.total_hours) summary.push(`${hoursText(plan.total_hours)} of study, at ${hoursText(plan.hours_per_week)} a week.`);
+      if (plan.work_hours) summary.push(`${hoursText(plan.work_hours)} of work alongside, at ${hoursText(plan.work_hours_per_week)} a week.`);
     }
     if (summary.length) block.append(el('p', { class: 'plan-summary', text: summary.join(' ') }));
     if (plan.note) block.append(el('p', { class: 'plan-note', text: plan.note }));
 
     const layout = el('div', { class: 'plan-layout' });
     if (items.length) layout.append(timeline(plan));
-    layout.append(habitsBlock(plan.habits || []));
+    layout.append(habitsBlock(plan.habits || [], items.length > 0));
     block.append(layout);
 
     if (plan.deadline) block.append(deadlineBlock(plan.deadline, plan));
@@ -590,7 +611,7 @@
         const what = u.kind === 'points'
           ? `Points: the plan reaches ${formatNumber(u.reached)} of the ${formatNumber(u.required)} needed`
           : `${u.name}: the plan reaches ${lower(u.reached)}, ${plan.target_name || targetName} asks for ${lower(u.required)}`;
-        list.append(el('li', { text: `${what}. ${u.reason || ''}`.trim() }));
+        list.append(el('li', { text: `${what}. ${sentence(u.reason)}`.trim() }));
       }
       block.append(el('h4', { text: 'What no step in this framework can close' }), list);
     }
@@ -714,8 +735,14 @@
     bar.style.width = `${Math.max(0.8, endPct - startPct)}%`;
     const barTrack = el('div', { class: 'tl-bar-track', 'aria-hidden': 'true' }, bar);
 
+    let whyNode = null;
+    if (why) {
+      whyNode = el('span', { class: 'tl-why', text: why });
+      if (startPct <= 50) whyNode.style.marginLeft = `${startPct}%`;
+      else { whyNode.classList.add('tl-text-end'); whyNode.style.marginRight = `${Math.max(0, 100 - endPct)}%`; }
+    }
     return el('li', { class: 'tl-item', dataset: { step: item.step, start: String(start), end: String(end) } },
-      text, barTrack, why ? el('span', { class: 'tl-why', text: why }) : null);
+      text, barTrack, whyNode);
   }
 
   function marker(cls, week, span, pos, title, detail, dataset) {
@@ -734,9 +761,9 @@
     return el('li', { class: `tl-marker ${cls}`, dataset }, dot, text);
   }
 
-  function habitsBlock(habits) {
+  function habitsBlock(habits, alongside) {
     const block = el('div', { class: 'habits', id: 'habits' });
-    block.append(el('h4', { id: 'habits-heading', text: 'Keep doing alongside' }));
+    block.append(el('h4', { id: 'habits-heading', text: alongside ? 'Keep doing alongside' : 'Keep doing' }));
     if (!habits.length) {
       block.append(el('p', { text: 'No ongoing habits in this framework.' }));
       return block;
@@ -784,6 +811,8 @@
     const summary = $('progress-summary');
     const changes = $('progress-changes');
     clear(changes);
+    show(changes, false);
+    show($('changes-heading'), false);
     const p = data.progress;
     if (history.length < 2 || !p) {
       summary.textContent = history.length === 1
@@ -793,16 +822,25 @@
       const before = p.readiness_before_name || 'not yet ready';
       const after = p.readiness_after_name || 'not yet ready';
       const parts = [`Since your first assessment (${history.length} in all):`];
-      parts.push(before === after ? `ready for ${after} as before;` : `readiness went from ${before} to ${after};`);
-      parts.push(`score ${p.score_before} → ${p.score_after};`);
+      if (p.readiness_before === p.readiness_after) {
+        parts.push(p.readiness_after ? `still ready for ${after};` : 'still not ready for the first level;');
+      } else {
+        parts.push(`readiness went from ${before} to ${after};`);
+      }
+      parts.push(`score ${p.score_before} → ${p.score_after} out of 100;`);
       parts.push(`plan ${weeksText(p.plan_weeks_before)} → ${weeksText(p.plan_weeks_after)}.`);
       summary.textContent = parts.join(' ');
       for (const s of p.skills || []) {
-        if (s.before !== s.after) changes.append(el('li', { text: `${s.name}: ${lower(s.before)} → ${lower(s.after)}` }));
+        if (s.before === s.after) continue;
+        const up = SCALE.indexOf(s.after) > SCALE.indexOf(s.before);
+        changes.append(el('li', null, el('strong', { text: s.name }),
+          `: ${up ? 'up' : 'down'} from ${lower(s.before)} to ${lower(s.after)}`));
       }
       for (const step of p.steps_completed || []) {
-        changes.append(el('li', { text: `Done: ${step.title}` }));
+        changes.append(el('li', null, el('strong', { text: 'Done' }), `: ${step.title}`));
       }
+      show(changes, changes.childElementCount > 0);
+      show($('changes-heading'), changes.childElementCount > 0);
     }
     renderChart();
     renderHistoryTable(history);

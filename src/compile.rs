@@ -26,12 +26,50 @@ pub(crate) struct CompiledStep {
     pub(crate) hours: u32,
     /// A habit's hours a week (0 for other kinds).
     pub(crate) habit_hours: u32,
-    /// (skill, proficiency), in framework order.
-    pub(crate) develops: Vec<(u32, Proficiency)>,
-    /// Prerequisite steps, in framework order.
-    pub(crate) prerequisites: Vec<u32>,
     /// Training options, the usual one first.
     pub(crate) training: Vec<u32>,
+}
+
+/// One list per step or skill, all in one buffer (compressed sparse rows): the planner
+/// walks these lists many times per assessment, and one buffer keeps those walks in cache.
+#[derive(Debug, Default)]
+pub(crate) struct Lists<T> {
+    /// List `i` is `items[start[i]..start[i + 1]]`.
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    /// The lists of `(owner, item)` pairs, for `owners` owners, each in the order given.
+    fn from_pairs(owners: usize, pairs: &[(u32, T)]) -> Lists<T>
+    where
+        T: Copy,
+    {
+        let mut start = vec![0u32; owners + 1];
+        for &(o, _) in pairs {
+            start[o as usize + 1] += 1;
+        }
+        for i in 0..owners {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut items: Vec<Option<T>> = vec![None; pairs.len()];
+        for &(o, item) in pairs {
+            let at = &mut next[o as usize];
+            items[*at as usize] = Some(item);
+            *at += 1;
+        }
+        Lists {
+            start,
+            items: items.into_iter().flatten().collect(),
+        }
+    }
+
+    /// List `i`.
+    pub(crate) fn of(&self, i: usize) -> &[T] {
+        let (from, to) = (self.start[i] as usize, self.start[i + 1] as usize);
+        &self.items[from..to]
+    }
 }
 
 /// A validated framework, compiled for the rules.
@@ -65,10 +103,14 @@ pub(crate) struct Compiled {
     pub(crate) near: u64,
     pub(crate) stretch: u64,
     pub(crate) steps: Vec<CompiledStep>,
-    /// Per step: the steps that list it as a prerequisite.
-    pub(crate) dependents: Vec<Vec<u32>>,
-    /// Per skill: the steps that develop it.
-    pub(crate) developers: Vec<Vec<u32>>,
+    /// Per step: (skill, proficiency) it develops, in framework order.
+    pub(crate) develops: Lists<(u32, Proficiency)>,
+    /// Per step: its prerequisite steps, in framework order.
+    pub(crate) prerequisites: Lists<u32>,
+    /// Per step: the steps that list it as a prerequisite, in framework order.
+    pub(crate) dependents: Lists<u32>,
+    /// Per skill: the steps that develop it, in framework order.
+    pub(crate) developers: Lists<u32>,
     /// Per training option: its fixed pace, if it has one.
     pub(crate) training_pace: Vec<Option<u32>>,
     pub(crate) work_hours: u32,
@@ -467,8 +509,9 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
 
     let step_ids = index("steps", IdKind::Step, def.steps.iter().map(|s| &s.id))?;
     let mut steps = Vec::with_capacity(def.steps.len());
-    let mut dependents = vec![Vec::new(); def.steps.len()];
-    let mut developers = vec![Vec::new(); def.skills.len()];
+    // (step, item) pairs, in framework order.
+    let mut develops_of: Vec<(u32, (u32, Proficiency))> = Vec::new();
+    let mut prerequisites_of: Vec<(u32, u32)> = Vec::new();
     for (i, step) in def.steps.iter().enumerate() {
         let at = |f: &str| format!("steps[{i}].{f}");
         name(|| at("title"), &step.title)?;
@@ -518,9 +561,8 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
             develops.push((lookup(&skill_ids, field, IdKind::Skill, skill)?, p));
         }
         develops.sort_unstable_by_key(|&(s, _)| s);
-        for &(s, _) in &develops {
-            developers[s as usize].push(u32::try_from(i).unwrap_or(u32::MAX));
-        }
+        let step_at = u32::try_from(i).unwrap_or(u32::MAX);
+        develops_of.extend(develops.iter().map(|&d| (step_at, d)));
 
         count(|| at("prerequisites"), step.prerequisites.len(), MAX_LIST)?;
         let mut prerequisites = Vec::with_capacity(step.prerequisites.len());
@@ -544,10 +586,10 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
                 .into());
             }
             prerequisites.push(p);
-            dependents[p as usize].push(u32::try_from(i).unwrap_or(u32::MAX));
         }
         // Framework order, which planning uses to break ties.
         prerequisites.sort_unstable();
+        prerequisites_of.extend(prerequisites.iter().map(|&p| (step_at, p)));
 
         count(|| at("training"), step.training.len(), MAX_LIST)?;
         let mut training = Vec::with_capacity(step.training.len());
@@ -569,12 +611,12 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
             optional: step.optional,
             hours: if habit { 0 } else { effort },
             habit_hours: if habit { effort } else { 0 },
-            develops,
-            prerequisites,
             training,
         });
     }
-    if let Some(path) = find_cycle(&steps) {
+    let step_count = def.steps.len();
+    let prerequisites = Lists::from_pairs(step_count, &prerequisites_of);
+    if let Some(path) = find_cycle(&prerequisites, step_count) {
         let first = path[0];
         return Err(ErrorKind::PrerequisiteCycle {
             field: format!("steps[{first}].prerequisites"),
@@ -596,7 +638,10 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         .iter()
         .map(|row| row.iter().map(|&(s, _)| weight[s as usize]).sum())
         .collect();
+    let developers: Vec<(u32, u32)> = develops_of.iter().map(|&(i, (s, _))| (s, i)).collect();
+    let dependents: Vec<(u32, u32)> = prerequisites_of.iter().map(|&(i, p)| (p, i)).collect();
     let def_work_hours = def.work_hours_per_week;
+    let def_skill_count = def.skills.len();
     Ok(Compiled {
         points: def.points.map(u64::from),
         def,
@@ -614,8 +659,10 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         near,
         stretch,
         steps,
-        dependents,
-        developers,
+        develops: Lists::from_pairs(step_count, &develops_of),
+        dependents: Lists::from_pairs(step_count, &dependents),
+        developers: Lists::from_pairs(def_skill_count, &developers),
+        prerequisites,
         training_pace,
         work_hours: def_work_hours,
         pace_lcm,
@@ -624,15 +671,15 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
 
 /// The first prerequisite cycle, as step indices with the first repeated at the end.
 /// Iterative depth-first search, so a chain of 100,000 steps cannot overflow the stack.
-fn find_cycle(steps: &[CompiledStep]) -> Option<Vec<usize>> {
+fn find_cycle(prerequisites: &Lists<u32>, steps: usize) -> Option<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
         Open,
         Done,
     }
-    let mut mark = vec![Mark::New; steps.len()];
-    for root in 0..steps.len() {
+    let mut mark = vec![Mark::New; steps];
+    for root in 0..steps {
         if mark[root] != Mark::New {
             continue;
         }
@@ -640,7 +687,7 @@ fn find_cycle(steps: &[CompiledStep]) -> Option<Vec<usize>> {
         let mut stack = vec![(root, 0usize)];
         mark[root] = Mark::Open;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&child) = steps[node].prerequisites.get(*next) {
+            if let Some(&child) = prerequisites.of(node).get(*next) {
                 *next += 1;
                 let child = child as usize;
                 match mark[child] {

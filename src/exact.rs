@@ -52,6 +52,10 @@ pub(crate) fn from_thousandths(m: u64) -> f64 {
 /// Compares `a / b` with `c / d` exactly (`b`, `d` > 0), by the continued-fraction
 /// expansion of both, so no product can overflow.
 pub(crate) fn cmp_ratio(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
+    // Operands below 2^64 have cross products below 2^128: compare those directly.
+    if (a | b | c | d) >> 64 == 0 {
+        return (a * d).cmp(&(c * b));
+    }
     // Each turn compares the integer parts, then the inverted remainders, with the
     // comparison's direction flipping at each inversion.
     let mut flipped = false;

@@ -10,7 +10,7 @@ use crate::report::{
     Change, Deadline, Habit, Milestone, Plan, PlanItem, StepRef, Track, Unreachable,
 };
 use crate::resolve::Resolved;
-use crate::select::{Chosen, Planner, taking, units_per_week};
+use crate::select::{Planner, Selection, taking, units_per_week};
 
 /// One item's place on its track, in time units from the start.
 #[derive(Clone, Copy)]
@@ -45,8 +45,9 @@ fn place(c: &Compiled, items: &[Timing], hours_per_week: Option<u32>) -> (u128, 
         let pace = item.fixed.or(hours_per_week);
         let duration = pace.map_or(0, |p| u128::from(item.hours) * (unit / u128::from(p)));
         let track = usize::from(item.track == Track::Work);
-        let ready = c.steps[item.step]
+        let ready = c
             .prerequisites
+            .of(item.step)
             .iter()
             .filter_map(|&p| position[p as usize].map(|j| slots[j].end))
             .fold(free[track], u128::max);
@@ -126,9 +127,10 @@ pub(crate) fn plan(
     }
 
     let mut planner = Planner::new(c, r, target);
-    let chosen = planner.select();
+    let selection = planner.select();
     plan.unreachable = unreachable(c, r, &planner, target);
-    let timings: Vec<Timing> = chosen
+    let timings: Vec<Timing> = selection
+        .chosen
         .iter()
         .map(|ch| {
             let t = taking(c, &r.preferred, ch.step, r.hours_per_week);
@@ -145,7 +147,7 @@ pub(crate) fn plan(
         })
         .collect();
     let (unit, slots) = place(c, &timings, Some(r.hours_per_week));
-    plan.items = items(c, r, &chosen, &timings, &slots, unit);
+    plan.items = items(c, r, &selection, &timings, &slots, unit);
     for t in &timings {
         match t.track {
             Track::Study => plan.total_hours += u64::from(t.hours),
@@ -161,12 +163,13 @@ pub(crate) fn plan(
 fn items(
     c: &Compiled,
     r: &Resolved<'_>,
-    chosen: &[Chosen],
+    selection: &Selection,
     timings: &[Timing],
     slots: &[Slot],
     unit: u128,
 ) -> Vec<PlanItem> {
     let def = &c.def;
+    let chosen = &selection.chosen;
     let mut position: Vec<Option<usize>> = vec![None; c.steps.len()];
     for (k, ch) in chosen.iter().enumerate() {
         position[ch.step] = Some(k);
@@ -187,12 +190,12 @@ fn items(
                 title: step.title.clone(),
                 kind: step.kind,
                 track: t.track,
-                closes: ch
-                    .closes
+                closes: selection
+                    .closes(ch)
                     .iter()
                     .map(|&(s, from, to)| Change {
-                        skill: def.skills[s].id.clone(),
-                        name: def.skills[s].name.clone(),
+                        skill: def.skills[s as usize].id.clone(),
+                        name: def.skills[s as usize].name.clone(),
                         from,
                         to,
                     })
@@ -208,7 +211,7 @@ fn items(
         })
         .collect();
     for ch in chosen {
-        for &p in &c.steps[ch.step].prerequisites {
+        for &p in c.prerequisites.of(ch.step) {
             if let Some(k) = position[p as usize] {
                 items[k].required_by.push(step_ref(c, ch.step));
             }
@@ -227,12 +230,13 @@ fn habits(c: &Compiled, r: &Resolved<'_>) -> Vec<Habit> {
             step: c.def.steps[i].id.clone(),
             title: c.def.steps[i].title.clone(),
             hours_per_week: s.habit_hours,
-            after: s
+            after: c
                 .prerequisites
+                .of(i)
                 .iter()
                 .filter(|&&p| {
                     // Done as for any prerequisite: completed, or everything it develops met.
-                    let develops = &c.steps[p as usize].develops;
+                    let develops = c.develops.of(p as usize);
                     let met = !develops.is_empty()
                         && develops.iter().all(|&(s, q)| r.ratings[s as usize] >= q);
                     !r.completed[p as usize] && !met
@@ -253,17 +257,19 @@ fn unreachable(
     let mut out = Vec::new();
     for &(s, required) in &c.requires[target] {
         let si = s as usize;
-        let reached = planner.ratings[si];
+        let reached = planner.rating(si);
         if reached >= required {
             continue;
         }
         let skill = &def.skills[si];
-        let developers: Vec<usize> = c.developers[si]
+        let developers: Vec<usize> = c
+            .developers
+            .of(si)
             .iter()
             .map(|&d| d as usize)
             .filter(|&d| {
-                c.steps[d]
-                    .develops
+                c.develops
+                    .of(d)
                     .iter()
                     .any(|&(x, p)| x == s && p >= required)
             })
@@ -342,7 +348,7 @@ fn milestones(
     let mut found = Vec::new();
     for k in order {
         let step = timings[k].step;
-        for &(s, to) in &c.steps[step].develops {
+        for &(s, to) in c.develops.of(step) {
             let si = s as usize;
             let from = ratings[si];
             if to <= from {

@@ -118,5 +118,8 @@ fn one_assess_of_the_built_in_framework_stays_within_its_budget() {
     let report = report.expect("valid");
     assert!(!report.plan.items.is_empty(), "the sample has a plan");
     eprintln!("one assess: {n} allocations");
-    assert!(n <= ASSESS_BUDGET, "one assess made {n} allocations, budget {ASSESS_BUDGET}");
+    assert!(
+        n <= ASSESS_BUDGET,
+        "one assess made {n} allocations, budget {ASSESS_BUDGET}"
+    );
 }

@@ -26,18 +26,13 @@
 // At 10 study hours a week with no preference every study step runs self-paced: weeks =
 // hours / 10; experience at 40 h: PE 45 weeks, OPS and LA 90, ML 45.
 
+mod util;
+
 use skillgauge::{Framework, Id, Plan, StepKind, Track};
+use util::{item, milestones, steps};
 
-#[track_caller]
 fn plan_of(json: &str) -> Plan {
-    Framework::backend_developer()
-        .assess_json(json)
-        .unwrap_or_else(|e| panic!("assessment fails: {e}"))
-        .plan
-}
-
-fn steps(plan: &Plan) -> Vec<&str> {
-    plan.items.iter().map(|i| i.step.as_str()).collect()
+    util::plan_of(Framework::backend_developer(), json)
 }
 
 /// Each item as (step, track, training, start week, end week).
@@ -55,21 +50,6 @@ fn timeline(plan: &Plan) -> Vec<Row<'_>> {
                 i.end_week,
             )
         })
-        .collect()
-}
-
-#[track_caller]
-fn item<'a>(plan: &'a Plan, step: &str) -> &'a skillgauge::PlanItem {
-    plan.items
-        .iter()
-        .find(|i| i.step == step)
-        .unwrap_or_else(|| panic!("{step} is not in the plan"))
-}
-
-fn milestones(plan: &Plan) -> Vec<(&str, &str, u64)> {
-    plan.milestones
-        .iter()
-        .map(|m| (m.level.as_str(), m.step.as_str(), m.week))
         .collect()
 }
 

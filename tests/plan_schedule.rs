@@ -7,40 +7,10 @@
 // week = weighted gap closed / weeks; all weights 1; study at 10 h a week unless stated;
 // work at 40.
 
+mod util;
+
 use skillgauge::{Deadline, Framework, Plan, Unreachable};
-
-#[track_caller]
-fn framework(toml: &str) -> Framework {
-    Framework::from_toml(toml).unwrap_or_else(|e| panic!("framework does not load: {e}"))
-}
-
-#[track_caller]
-fn plan_of(framework: &Framework, json: &str) -> Plan {
-    framework
-        .assess_json(json)
-        .unwrap_or_else(|e| panic!("assessment fails: {e}"))
-        .plan
-}
-
-fn steps(plan: &Plan) -> Vec<&str> {
-    plan.items.iter().map(|i| i.step.as_str()).collect()
-}
-
-/// Each item as (step, start week, end week).
-fn weeks(plan: &Plan) -> Vec<(&str, u64, u64)> {
-    plan.items
-        .iter()
-        .map(|i| (i.step.as_str(), i.start_week, i.end_week))
-        .collect()
-}
-
-/// Milestones as (level, step, week).
-fn milestones(plan: &Plan) -> Vec<(&str, &str, u64)> {
-    plan.milestones
-        .iter()
-        .map(|m| (m.level.as_str(), m.step.as_str(), m.week))
-        .collect()
-}
+use util::{framework, milestones, plan_of, steps, weeks};
 
 #[track_caller]
 fn deadline(plan: &Plan) -> &Deadline {

@@ -7,32 +7,10 @@
 // weighted gap closed (+ points towards missing `min_points`, capped); weeks = hours / 10
 // (the default study hours) unless stated; all weights 1 unless stated.
 
+mod util;
+
 use skillgauge::{Framework, Id, Plan, Proficiency as P, Unreachable};
-
-#[track_caller]
-fn framework(toml: &str) -> Framework {
-    Framework::from_toml(toml).unwrap_or_else(|e| panic!("framework does not load: {e}"))
-}
-
-#[track_caller]
-fn plan_of(framework: &Framework, json: &str) -> Plan {
-    framework
-        .assess_json(json)
-        .unwrap_or_else(|e| panic!("assessment fails: {e}"))
-        .plan
-}
-
-fn steps(plan: &Plan) -> Vec<&str> {
-    plan.items.iter().map(|i| i.step.as_str()).collect()
-}
-
-/// Each item as (step, start week, end week).
-fn weeks(plan: &Plan) -> Vec<(&str, u64, u64)> {
-    plan.items
-        .iter()
-        .map(|i| (i.step.as_str(), i.start_week, i.end_week))
-        .collect()
-}
+use util::{framework, plan_of, steps, weeks};
 
 /// Each item's closes as (skill, from, to).
 #[track_caller]

@@ -6,14 +6,12 @@
 // Every expected value was worked out by hand from the rules; the working is in the
 // comments. Value per week = weighted gap closed / weeks, all weights 1 unless stated.
 
+mod util;
+
 use skillgauge::{Framework, Id, Plan, Track};
+use util::framework;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-#[track_caller]
-fn framework(toml: &str) -> Framework {
-    Framework::from_toml(toml).unwrap_or_else(|e| panic!("framework does not load: {e}"))
-}
 
 #[track_caller]
 fn plan(framework: &Framework, json: &str) -> Plan {

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Value, json};
-use skillgauge::{Assessment, Framework, Posting, Proficiency, match_roles};
+use skillgauge::{Assessment, Framework, LevelScores, Posting, Proficiency, match_roles};
 
 const GRADUATE: &str = include_str!("../examples/data/graduate.json");
 
@@ -131,6 +131,14 @@ fn prepared(c: &mut Criterion) {
     c.bench_function("c_prepared_score_builtin", |b| {
         b.iter(|| scorer.score(black_box(&row), 1).expect("valid"));
     });
+    let graduate = Assessment::from_json(GRADUATE).expect("sample assessment is valid");
+    c.bench_function("c_score_assessment_all_levels_builtin", |b| {
+        b.iter(|| {
+            scorer
+                .score_assessment(black_box(&graduate))
+                .expect("valid")
+        });
+    });
 
     let mut rng = Lcg(42);
     let candidates: usize = 1_000_000;
@@ -150,6 +158,14 @@ fn prepared(c: &mut Criterion) {
         b.iter(|| {
             scorer
                 .score_batch_into(black_box(&ratings), 1, &mut out)
+                .expect("valid");
+        });
+    });
+    let mut levels = LevelScores::new();
+    group.bench_function("score_levels_into_reused_all_4_levels", |b| {
+        b.iter(|| {
+            scorer
+                .score_levels_into(black_box(&ratings), &mut levels)
                 .expect("valid");
         });
     });

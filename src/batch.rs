@@ -6,13 +6,16 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::sync::Arc;
 
-use crate::compile::Compiled;
-use crate::error::{Error, ErrorKind};
+use crate::assessment::Assessment;
+use crate::compile::{Compiled, count};
+use crate::error::{Error, ErrorKind, IdKind};
 use crate::exact::from_thousandths;
 use crate::framework::Framework;
+use crate::id::closest;
+use crate::limits::MAX_SKILLS;
 use crate::proficiency::Proficiency;
 use crate::report::Tier;
-use crate::score;
+use crate::score::{self, Candidate, Packed, Tables};
 
 /// Rows per parallel top-k chunk.
 #[cfg(feature = "rayon")]
@@ -21,7 +24,9 @@ const CHUNK_ROWS: usize = 64 * 1024;
 /// A framework prepared to score many candidates fast.
 ///
 /// A candidate is a *row*: one [`Proficiency`] per skill, in framework order. Scoring a row
-/// allocates nothing; results are identical to [`Framework::assess`].
+/// allocates nothing; results are identical to [`Framework::assess`]. The framework's
+/// scoring rules are precomputed per skill and rating when it is compiled, so a candidate
+/// costs a few table look-ups and additions, in exact integer arithmetic.
 ///
 /// # Example
 /// ```
@@ -65,6 +70,210 @@ pub struct Ranked {
     pub scored: Scored,
 }
 
+/// Levels whose fits and tiers a [`ScoredLevels`] holds without allocating.
+const INLINE_LEVELS: usize = 8;
+
+/// One value per level: inline for up to [`INLINE_LEVELS`] levels, on the heap beyond.
+#[derive(Clone, Debug)]
+enum PerLevel<T> {
+    Inline { len: u8, items: [T; INLINE_LEVELS] },
+    Heap(Vec<T>),
+}
+
+impl<T: Copy> PerLevel<T> {
+    fn new(levels: usize, fill: T) -> PerLevel<T> {
+        match u8::try_from(levels) {
+            Ok(len) if levels <= INLINE_LEVELS => PerLevel::Inline {
+                len,
+                items: [fill; INLINE_LEVELS],
+            },
+            _ => PerLevel::Heap(vec![fill; levels]),
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        match self {
+            PerLevel::Inline { len, items } => &items[..usize::from(*len)],
+            PerLevel::Heap(items) => items,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            PerLevel::Inline { len, items } => &mut items[..usize::from(*len)],
+            PerLevel::Heap(items) => items,
+        }
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq for PerLevel<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+/// The scores of one candidate on every level at once: readiness and points, and each
+/// level's fit and tier, exactly as [`Prepared::score`] gives them level by level.
+///
+/// Holds up to eight levels without allocating.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ScoredLevels {
+    /// The index of the readiness level, `None` when not yet ready.
+    pub readiness: Option<usize>,
+    /// Total points.
+    pub points: f64,
+    fits: PerLevel<f64>,
+    tiers: PerLevel<Tier>,
+}
+
+impl ScoredLevels {
+    /// The number of levels.
+    pub fn levels(&self) -> usize {
+        self.fits.as_slice().len()
+    }
+
+    /// Per level, lowest first: the fit, 0–1.
+    pub fn fits(&self) -> &[f64] {
+        self.fits.as_slice()
+    }
+
+    /// Per level, lowest first: the tier.
+    pub fn tiers(&self) -> &[Tier] {
+        self.tiers.as_slice()
+    }
+
+    /// The scores for level index `level`, as [`Prepared::score`] gives them.
+    ///
+    /// # Panics
+    /// When `level` is not a level index.
+    pub fn scored(&self, level: usize) -> Scored {
+        Scored {
+            readiness: self.readiness,
+            points: self.points,
+            fit: self.fits()[level],
+            tier: self.tiers()[level],
+        }
+    }
+}
+
+/// The scores of a batch of candidates on every level, from
+/// [`Prepared::score_levels_into`]: per candidate, readiness and points (the same for
+/// every level), and each level's fit and tier. Keep one and reuse it, so repeated batches
+/// reuse its memory.
+///
+/// Every accessor takes a candidate's position in the batch and, like indexing, panics
+/// when it is out of range.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LevelScores {
+    levels: usize,
+    /// Per candidate: 0 when not yet ready, else the readiness level index + 1.
+    readiness: Vec<u8>,
+    points: Vec<f64>,
+    /// Per candidate, then per level.
+    fits: Vec<f64>,
+    tiers: Vec<Tier>,
+}
+
+impl LevelScores {
+    /// An empty buffer.
+    pub fn new() -> LevelScores {
+        LevelScores::default()
+    }
+
+    /// The number of candidates.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    /// Whether there are no candidates.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The number of levels per candidate.
+    pub fn levels(&self) -> usize {
+        self.levels
+    }
+
+    /// The readiness level index of a candidate, `None` when not yet ready.
+    ///
+    /// # Panics
+    /// When `candidate` is out of range.
+    pub fn readiness(&self, candidate: usize) -> Option<usize> {
+        usize::from(self.readiness[candidate]).checked_sub(1)
+    }
+
+    /// The total points of a candidate.
+    ///
+    /// # Panics
+    /// When `candidate` is out of range.
+    pub fn points(&self, candidate: usize) -> f64 {
+        self.points[candidate]
+    }
+
+    /// A candidate's fit per level, lowest first.
+    ///
+    /// # Panics
+    /// When `candidate` is out of range.
+    pub fn fits(&self, candidate: usize) -> &[f64] {
+        assert!(
+            candidate < self.len(),
+            "candidate {candidate} of {}",
+            self.len()
+        );
+        &self.fits[candidate * self.levels..(candidate + 1) * self.levels]
+    }
+
+    /// A candidate's tier per level, lowest first.
+    ///
+    /// # Panics
+    /// When `candidate` is out of range.
+    pub fn tiers(&self, candidate: usize) -> &[Tier] {
+        assert!(
+            candidate < self.len(),
+            "candidate {candidate} of {}",
+            self.len()
+        );
+        &self.tiers[candidate * self.levels..(candidate + 1) * self.levels]
+    }
+
+    /// A candidate's scores for level index `level`, as [`Prepared::score`] gives them.
+    ///
+    /// # Panics
+    /// When `candidate` or `level` is out of range.
+    pub fn scored(&self, candidate: usize, level: usize) -> Scored {
+        Scored {
+            readiness: self.readiness(candidate),
+            points: self.points(candidate),
+            fit: self.fits(candidate)[level],
+            tier: self.tiers(candidate)[level],
+        }
+    }
+
+    fn clear(&mut self, levels: usize) {
+        self.levels = levels;
+        self.readiness.clear();
+        self.points.clear();
+        self.fits.clear();
+        self.tiers.clear();
+    }
+
+    fn reserve(&mut self, candidates: usize) {
+        self.readiness.reserve(candidates);
+        self.points.reserve(candidates);
+        self.fits.reserve(candidates * self.levels);
+        self.tiers.reserve(candidates * self.levels);
+    }
+
+    /// The stored form of a readiness: 0 for `None`, else the level index + 1 (levels are
+    /// at most [`MAX_LEVELS`](crate::limits::MAX_LEVELS)).
+    #[inline]
+    fn code(readiness: Option<usize>) -> u8 {
+        u8::try_from(readiness.map_or(0, |r| r + 1)).unwrap_or(u8::MAX)
+    }
+}
+
 impl Framework {
     /// The framework prepared for batch scoring; cheap, as it shares the compiled framework.
     pub fn prepare(&self) -> Prepared {
@@ -72,6 +281,94 @@ impl Framework {
             compiled: Arc::clone(&self.compiled),
         }
     }
+}
+
+/// A candidate's scores for `level`, from its packed sums.
+#[inline]
+fn scored_packed<const K: usize>(p: &Packed, c: &Candidate<K>, level: usize) -> Scored {
+    let (fit, tier) = p.level(c, level);
+    Scored {
+        readiness: p.readiness(c),
+        points: p.points(c),
+        fit,
+        tier,
+    }
+}
+
+/// A row's scores for `level`, without the packed tables.
+fn scored_plain(c: &Compiled, row: &[Proficiency], level: usize) -> Scored {
+    let t = &c.tables;
+    let points = score::points(c, row);
+    let met = score::skills_meet(c, row);
+    let (fit, tier) = t.level(level, points, met, Tables::credit(c, row, level));
+    Scored {
+        readiness: t.readiness(points, met),
+        points: from_thousandths(points),
+        fit,
+        tier,
+    }
+}
+
+/// Writes a row's fit and tier for every level into `fits` and `tiers`, without the
+/// packed tables; returns its readiness and points.
+fn levels_plain(
+    c: &Compiled,
+    row: &[Proficiency],
+    fits: &mut [f64],
+    tiers: &mut [Tier],
+) -> (Option<usize>, f64) {
+    let t = &c.tables;
+    let points = score::points(c, row);
+    let met = score::skills_meet(c, row);
+    for (level, (fit, tier)) in fits.iter_mut().zip(tiers).enumerate() {
+        (*fit, *tier) = t.level(level, points, met, Tables::credit(c, row, level));
+    }
+    (t.readiness(points, met), from_thousandths(points))
+}
+
+/// As [`levels_plain`], from a candidate's packed sums.
+#[inline]
+fn levels_packed<const K: usize>(
+    p: &Packed,
+    c: &Candidate<K>,
+    fits: &mut [f64],
+    tiers: &mut [Tier],
+) -> (Option<usize>, f64) {
+    for (level, (fit, tier)) in fits.iter_mut().zip(tiers).enumerate() {
+        (*fit, *tier) = p.level(c, level);
+    }
+    (p.readiness(c), p.points(c))
+}
+
+/// Calls `each(skill, proficiency)` for every rating of `assessment`, resolving skill ids
+/// by one merge of the two sorted id lists; an unknown skill is the error
+/// [`Framework::check`] gives.
+#[inline]
+pub(crate) fn merge_ratings(
+    c: &Compiled,
+    assessment: &Assessment,
+    mut each: impl FnMut(usize, Proficiency),
+) -> Result<(), Error> {
+    let mut known = c.skill_ids.iter();
+    'ratings: for (id, rating) in &assessment.ratings {
+        for (k, s) in known.by_ref() {
+            if k == id {
+                each(*s as usize, rating.proficiency);
+                continue 'ratings;
+            }
+            if k > id {
+                break;
+            }
+        }
+        return Err(ErrorKind::UnknownId {
+            field: format!("ratings.{id}"),
+            kind: IdKind::Skill,
+            suggestion: closest(id.as_str(), c.skill_ids.iter().map(|(k, _)| k)).cloned(),
+            id: id.clone(),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 impl Prepared {
@@ -88,15 +385,11 @@ impl Prepared {
     /// Scores a row whose length is checked.
     fn score_unchecked(&self, row: &[Proficiency], level: usize) -> Scored {
         let c = &*self.compiled;
-        let points = score::points(c, row);
-        let skills_met = score::skills_meet(c, row);
-        let fit = score::fit(c, row, points, level);
-        let met = skills_met > level && points >= c.min_points[level];
-        Scored {
-            readiness: skills_met.min(score::points_meet(c, points)).checked_sub(1),
-            points: from_thousandths(points),
-            fit: fit.value(),
-            tier: score::tier(c, met, fit),
+        match &c.tables.packed {
+            Some(p) => {
+                score::with_sums!(p, sums => scored_packed(p, &p.candidate(sums(row)), level))
+            }
+            None => scored_plain(c, row, level),
         }
     }
 
@@ -136,17 +429,106 @@ impl Prepared {
     pub fn readiness(&self, row: &[Proficiency]) -> Result<Option<usize>, Error> {
         self.check(self.skills(), row.len(), 0)?;
         let c = &*self.compiled;
-        let met = score::skills_meet(c, row).min(score::points_meet(c, score::points(c, row)));
-        Ok(met.checked_sub(1))
+        Ok(match &c.tables.packed {
+            Some(p) => score::with_sums!(p, sums => p.readiness(&p.candidate(sums(row)))),
+            None => c
+                .tables
+                .readiness(score::points(c, row), score::skills_meet(c, row)),
+        })
     }
 
-    fn rows<'r>(&self, ratings: &'r [Proficiency]) -> impl Iterator<Item = &'r [Proficiency]> {
+    /// Scores one assessment on every level: what [`Framework::assess`] gives for its
+    /// readiness, points, and each level's fit and tier, without the rest of the report.
+    ///
+    /// The ratings are read by skill id (unrated skills count as `none`), trusting the
+    /// self-ratings as [`Framework::assess`] does by default. Only what scoring reads is
+    /// checked: the framework named, and the skill ids rated. Allocates nothing for
+    /// frameworks of up to eight levels.
+    ///
+    /// # Errors
+    /// As [`Framework::assess`] for those: [`ErrorKind::FrameworkMismatch`] when the
+    /// assessment names another framework, [`ErrorKind::UnknownId`] naming
+    /// `ratings.<id>` for a rated skill the framework does not have,
+    /// [`ErrorKind::TooMany`] for more ratings than [`limits::MAX_SKILLS`](crate::limits::MAX_SKILLS).
+    ///
+    /// # Example
+    /// ```
+    /// use skillgauge::{Assessment, Framework, Proficiency::*, Tier};
+    ///
+    /// let framework = Framework::backend_developer();
+    /// let scorer = framework.prepare();
+    /// let me = Assessment::new().rate("programming-languages", Competent)?.rate("security", Novice)?;
+    /// let scores = scorer.score_assessment(&me)?;
+    /// let report = framework.assess(&me)?;
+    /// assert_eq!(scores.readiness, Option::None);
+    /// assert_eq!(scores.points, report.points);
+    /// for (level, result) in report.levels.iter().enumerate() {
+    ///     assert_eq!(scores.fits()[level], result.fit);
+    ///     assert_eq!(scores.tiers()[level], result.tier);
+    /// }
+    /// assert_eq!(scores.tiers()[0], Tier::Stretch);
+    ///
+    /// let typo = Assessment::new().rate("securty", Expert)?;
+    /// let err = scorer.score_assessment(&typo).unwrap_err();
+    /// assert_eq!(err.field(), Some("ratings.securty"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn score_assessment(&self, assessment: &Assessment) -> Result<ScoredLevels, Error> {
+        let c = &*self.compiled;
+        if let Some(id) = &assessment.framework
+            && *id != c.def.id
+        {
+            return Err(ErrorKind::FrameworkMismatch {
+                expected: c.def.id.clone(),
+                found: id.clone(),
+            }
+            .into());
+        }
+        count(
+            || "ratings".to_owned(),
+            assessment.ratings.len(),
+            MAX_SKILLS,
+        )?;
+        let levels = self.levels();
+        let mut fits = PerLevel::new(levels, 0.0);
+        let mut tiers = PerLevel::new(levels, Tier::Aspirational);
+        let (f, t) = (fits.as_mut_slice(), tiers.as_mut_slice());
+        let (readiness, points) = if let Some(p) = &c.tables.packed {
+            let mut sums = p.base;
+            merge_ratings(c, assessment, |s, r| p.add(&mut sums, s, r))?;
+            levels_packed(p, &p.candidate(sums), f, t)
+        } else {
+            let mut row = vec![Proficiency::None; self.skills()];
+            merge_ratings(c, assessment, |s, r| row[s] = r)?;
+            levels_plain(c, &row, f, t)
+        };
+        Ok(ScoredLevels {
+            readiness,
+            points,
+            fits,
+            tiers,
+        })
+    }
+
+    fn rows<'r>(&self, ratings: &'r [Proficiency]) -> std::slice::ChunksExact<'r, Proficiency> {
         ratings.chunks_exact(self.skills().max(1))
     }
 
     fn check_batch(&self, ratings: &[Proficiency], level: usize) -> Result<(), Error> {
         let whole = ratings.len() / self.skills().max(1) * self.skills();
         self.check(whole, ratings.len(), level)
+    }
+
+    /// Appends the scores of every row for `level` (checked) to `out`.
+    fn batch(&self, ratings: &[Proficiency], level: usize, out: &mut Vec<Scored>) {
+        let c = &*self.compiled;
+        let rows = self.rows(ratings);
+        match &c.tables.packed {
+            Some(p) => score::with_sums!(p, sums => out.extend(
+                rows.map(|row| scored_packed(p, &p.candidate(sums(row)), level))
+            )),
+            None => out.extend(rows.map(|row| scored_plain(c, row, level))),
+        }
     }
 
     /// Scores a batch of candidates given as consecutive rows, allocating only the output.
@@ -167,10 +549,9 @@ impl Prepared {
     /// ```
     pub fn score_batch(&self, ratings: &[Proficiency], level: usize) -> Result<Vec<Scored>, Error> {
         self.check_batch(ratings, level)?;
-        Ok(self
-            .rows(ratings)
-            .map(|row| self.score_unchecked(row, level))
-            .collect())
+        let mut out = Vec::with_capacity(ratings.len() / self.skills().max(1));
+        self.batch(ratings, level, &mut out);
+        Ok(out)
     }
 
     /// [`Prepared::score_batch`] into a buffer the caller keeps, so repeated batches reuse
@@ -200,10 +581,110 @@ impl Prepared {
     ) -> Result<(), Error> {
         out.clear();
         self.check_batch(ratings, level)?;
-        out.extend(
-            self.rows(ratings)
-                .map(|row| self.score_unchecked(row, level)),
-        );
+        out.reserve(ratings.len() / self.skills().max(1));
+        self.batch(ratings, level, out);
+        Ok(())
+    }
+
+    /// Appends every row's scores on every level (checked) to `out`, a block of rows at a
+    /// time: each block is scored into buffers on the stack, then copied out.
+    fn batch_levels(&self, ratings: &[Proficiency], out: &mut LevelScores) {
+        const BLOCK: usize = 512;
+        let c = &*self.compiled;
+        let levels = self.levels();
+        let block_rows = BLOCK / levels.max(1);
+        out.reserve(ratings.len() / self.skills().max(1));
+        let mut fits = [0.0; BLOCK];
+        let mut tiers = [Tier::Aspirational; BLOCK];
+        let mut readiness = [0u8; BLOCK];
+        let mut points = [0.0; BLOCK];
+        for chunk in ratings.chunks(block_rows * self.skills().max(1)) {
+            let n = chunk.len() / self.skills().max(1);
+            let slots = fits[..n * levels]
+                .chunks_exact_mut(levels.max(1))
+                .zip(tiers[..n * levels].chunks_exact_mut(levels.max(1)))
+                .zip(readiness[..n].iter_mut().zip(&mut points[..n]))
+                .zip(self.rows(chunk));
+            match &c.tables.packed {
+                Some(p) => score::with_sums!(p, sums => {
+                    for (((f, t), (r, pts)), row) in slots {
+                        let (ready, total) = levels_packed(p, &p.candidate(sums(row)), f, t);
+                        (*r, *pts) = (LevelScores::code(ready), total);
+                    }
+                }),
+                None => {
+                    for (((f, t), (r, pts)), row) in slots {
+                        let (ready, total) = levels_plain(c, row, f, t);
+                        (*r, *pts) = (LevelScores::code(ready), total);
+                    }
+                }
+            }
+            out.fits.extend_from_slice(&fits[..n * levels]);
+            out.tiers.extend_from_slice(&tiers[..n * levels]);
+            out.readiness.extend_from_slice(&readiness[..n]);
+            out.points.extend_from_slice(&points[..n]);
+        }
+    }
+
+    /// Scores a batch of candidates, given as consecutive rows, on every level in one pass:
+    /// readiness and points, and each level's fit and tier. For every row and level the
+    /// results are exactly what [`Prepared::score`] gives for that level.
+    ///
+    /// # Errors
+    /// [`ErrorKind::RowLength`] when `ratings` is not a whole number of rows.
+    ///
+    /// # Example
+    /// ```
+    /// use skillgauge::{Framework, Proficiency::*, Tier};
+    ///
+    /// let scorer = Framework::backend_developer().prepare();
+    /// let rows = [[Competent; 7], [Expert; 7]].concat(); // two candidates
+    /// let scores = scorer.score_levels(&rows)?;
+    /// assert_eq!((scores.len(), scores.levels()), (2, 4));
+    /// assert_eq!(scores.readiness(1), Some(3));
+    /// assert_eq!(scores.tiers(1), [Tier::Ready; 4]);
+    /// for level in 0..4 {
+    ///     assert_eq!(scores.scored(0, level), scorer.score(&rows[..7], level)?);
+    /// }
+    /// # Ok::<(), skillgauge::Error>(())
+    /// ```
+    pub fn score_levels(&self, ratings: &[Proficiency]) -> Result<LevelScores, Error> {
+        let mut out = LevelScores::new();
+        self.score_levels_into(ratings, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Prepared::score_levels`] into a buffer the caller keeps, so repeated batches reuse
+    /// its memory: the buffer is cleared, then holds every row's scores.
+    ///
+    /// # Errors
+    /// As [`Prepared::score_levels`]; the buffer is left empty.
+    ///
+    /// # Example
+    /// ```
+    /// use skillgauge::{Framework, LevelScores, Proficiency::*, Tier};
+    ///
+    /// let scorer = Framework::backend_developer().prepare();
+    /// let mut out = LevelScores::new();
+    /// for batch in [[Novice; 14].as_slice(), [Proficient; 7].as_slice()] {
+    ///     scorer.score_levels_into(batch, &mut out)?;
+    /// }
+    /// assert_eq!(out.len(), 1);
+    /// assert_eq!(out.readiness(0), Some(2)); // senior
+    /// // Expert: four skills, of weight 9 in 13, one short (credit 0.7 each): fit 10.3 / 13.
+    /// assert_eq!(out.tiers(0)[3], Tier::Stretch);
+    /// assert_eq!(out.fits(0)[3], 103.0 / 130.0); // 10.3 / 13, correctly rounded
+    /// assert_eq!(out.points(0), 52.0);
+    /// # Ok::<(), skillgauge::Error>(())
+    /// ```
+    pub fn score_levels_into(
+        &self,
+        ratings: &[Proficiency],
+        out: &mut LevelScores,
+    ) -> Result<(), Error> {
+        out.clear(self.levels());
+        self.check_batch(ratings, 0)?;
+        self.batch_levels(ratings, out);
         Ok(())
     }
 

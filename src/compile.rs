@@ -13,6 +13,7 @@ use crate::limits::{
     MAX_STEP_HOURS, MAX_STEPS, MAX_TEXT_LEN, MAX_TRAINING, MAX_WEIGHT,
 };
 use crate::proficiency::Proficiency;
+use crate::score::Tables;
 
 /// The largest `min_points`, far above any real ladder and far from overflow.
 const MAX_MIN_POINTS: u64 = 1_000_000_000_000;
@@ -102,6 +103,8 @@ pub(crate) struct Compiled {
     pub(crate) decay: [u64; 5],
     pub(crate) near: u64,
     pub(crate) stretch: u64,
+    /// The scoring rules precomputed per skill and rating, for the prepared scorer.
+    pub(crate) tables: Tables,
     pub(crate) steps: Vec<CompiledStep>,
     /// Per step: (skill, proficiency) it develops, in framework order.
     pub(crate) develops: Lists<(u32, Proficiency)>,
@@ -642,7 +645,7 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
     let dependents: Vec<(u32, u32)> = prerequisites_of.iter().map(|&(i, p)| (p, i)).collect();
     let def_work_hours = def.work_hours_per_week;
     let def_skill_count = def.skills.len();
-    Ok(Compiled {
+    let mut compiled = Compiled {
         points: def.points.map(u64::from),
         def,
         skill_ids,
@@ -666,7 +669,10 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         training_pace,
         work_hours: def_work_hours,
         pace_lcm,
-    })
+        tables: Tables::default(),
+    };
+    compiled.tables = Tables::new(&compiled);
+    Ok(compiled)
 }
 
 /// The first prerequisite cycle, as step indices with the first repeated at the end.

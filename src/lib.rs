@@ -47,7 +47,7 @@ pub mod schema;
 pub use assessment::{
     Assessment, Confidence, DEFAULT_HOURS_PER_WEEK, Evidence, EvidenceKind, Preferences, Rating,
 };
-pub use batch::{Prepared, Ranked, Scored};
+pub use batch::{LevelScores, Prepared, Ranked, Scored, ScoredLevels};
 pub use definition::{
     Category, Cost, DEFAULT_POINTS, DEFAULT_WORK_HOURS_PER_WEEK, FitSettings, FrameworkDefinition,
     Hiring, Level, Occupation, Pace, Period, SalaryBand, Skill, Step, StepKind, TrainingOption,

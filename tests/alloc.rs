@@ -7,7 +7,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use skillgauge::{Assessment, Framework, Proficiency};
+use skillgauge::{Assessment, Framework, LevelScores, Proficiency};
 
 /// The system allocator, counting allocations made by the current thread.
 struct Counting;
@@ -102,6 +102,29 @@ fn batch_scoring_allocates_only_its_output() {
     let (n, scored) = allocations(|| prepared.score(row, 1));
     scored.expect("valid");
     assert_eq!(n, 0, "scoring one row");
+}
+
+#[test]
+fn scoring_every_level_allocates_only_its_output() {
+    let prepared = Framework::backend_developer().prepare();
+    let ratings = rows(10_000);
+    let (n, scores) = allocations(|| prepared.score_levels(&ratings));
+    assert_eq!(scores.expect("valid").len(), 10_000);
+    assert!(n <= 4, "four output columns: {n}");
+
+    let mut out = LevelScores::new();
+    prepared
+        .score_levels_into(&ratings, &mut out)
+        .expect("valid");
+    let (n, result) = allocations(|| prepared.score_levels_into(&ratings, &mut out));
+    result.expect("valid");
+    assert_eq!((n, out.len()), (0, 10_000), "into a reused buffer");
+
+    let graduate = Assessment::from_json(include_str!("../examples/data/graduate.json"))
+        .expect("the sample is valid");
+    let (n, scores) = allocations(|| prepared.score_assessment(&graduate));
+    assert_eq!(scores.expect("valid").levels(), 4);
+    assert_eq!(n, 0, "one assessment on every level");
 }
 
 /// The most allocations one `assess` of the built-in framework may make, report included.

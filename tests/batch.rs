@@ -4,10 +4,12 @@
 // Exact values are the point: fits, points and weights are compared exactly.
 #![allow(clippy::float_cmp)]
 
+use std::fmt::Write;
+
 use skillgauge::Proficiency::{AdvancedBeginner, Competent, Expert, Novice, Proficient};
 use skillgauge::{
-    Assessment, ErrorKind, Framework, Posting, Prepared, Proficiency, Scored, TOP_BLOCKERS, Tier,
-    match_roles,
+    Assessment, ErrorKind, Framework, LevelScores, Posting, Prepared, Proficiency, Scored,
+    TOP_BLOCKERS, Tier, match_roles,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -37,13 +39,22 @@ fn rows(count: usize, skills: usize, seed: u64) -> Vec<Proficiency> {
         .collect()
 }
 
-/// Assesses `row` (in framework order) the ordinary way.
-fn assess_row(framework: &Framework, row: &[Proficiency]) -> skillgauge::Report {
+/// `row` (in framework order) as an assessment, leaving skills rated `none` unrated.
+fn assessment_of(framework: &Framework, row: &[Proficiency]) -> Assessment {
     let mut a = Assessment::new();
     for (skill, &p) in framework.skills().iter().zip(row) {
-        a = a.rate(skill.id.as_str(), p).expect("a valid id");
+        if p != NONE {
+            a = a.rate(skill.id.as_str(), p).expect("a valid id");
+        }
     }
-    framework.assess(&a).expect("a report")
+    a
+}
+
+/// Assesses `row` (in framework order) the ordinary way.
+fn assess_row(framework: &Framework, row: &[Proficiency]) -> skillgauge::Report {
+    framework
+        .assess(&assessment_of(framework, row))
+        .expect("a report")
 }
 
 #[track_caller]
@@ -58,12 +69,36 @@ fn assert_agrees_with_assess(framework: &Framework, prepared: &Prepared, row: &[
         readiness,
         "{row:?}"
     );
+    let all = prepared.score_levels(row).expect("a row");
+    let one = prepared
+        .score_assessment(&assessment_of(framework, row))
+        .expect("known skills");
+    assert_eq!(
+        (all.len(), all.levels(), one.levels()),
+        (1, report.levels.len(), report.levels.len())
+    );
+    assert_eq!(
+        (all.readiness(0), one.readiness),
+        (readiness, readiness),
+        "{row:?}"
+    );
+    assert_eq!(
+        (all.points(0), one.points),
+        (report.points, report.points),
+        "{row:?}"
+    );
     for (l, level) in report.levels.iter().enumerate() {
         let scored = prepared.score(row, l).expect("a row");
         assert_eq!(scored.readiness, readiness, "{row:?}");
         assert_eq!(scored.points, report.points, "{row:?}");
-        assert_eq!(scored.fit, level.fit, "{row:?} level {l}");
+        assert_eq!(
+            scored.fit.to_bits(),
+            level.fit.to_bits(),
+            "{row:?} level {l}"
+        );
         assert_eq!(scored.tier, level.tier, "{row:?} level {l}");
+        assert_eq!(all.scored(0, l), scored, "{row:?} all levels, level {l}");
+        assert_eq!(one.scored(l), scored, "{row:?} by assessment, level {l}");
     }
 }
 
@@ -203,6 +238,126 @@ requires = { x = "competent", y = "proficient", z = "novice" }
     for row in rows(300, 3, 11).chunks(3) {
         assert_agrees_with_assess(&fw, &prepared, row);
     }
+}
+
+/// A ladder of `levels` levels over skills `a`, `b`, `c` (weights 1.5, 2, 0.25), each
+/// level asking a little more, and from the third on a rising points threshold too. Forty levels are
+/// more than the prepared scorer's packed tables hold, so it scores them the plain way.
+fn long_ladder(levels: usize) -> Framework {
+    let mut toml = String::from(
+        "id = \"long\"\nname = \"Long ladder\"\npoints = [0, 1, 2, 4, 7, 11]\n\
+         [fit]\ndecay = [1, 0.5, 0.25, 0.125, 0]\n\
+         [[skills]]\nid = \"a\"\nname = \"A\"\nweight = 1.5\n\
+         [[skills]]\nid = \"b\"\nname = \"B\"\nweight = 2\n\
+         [[skills]]\nid = \"c\"\nname = \"C\"\nweight = 0.25\n",
+    );
+    let word = |n: usize| Proficiency::ALL[n.min(5)].to_string();
+    for l in 0..levels {
+        write!(
+            toml,
+            "[[levels]]\nid = \"l{l}\"\nname = \"Level {l}\"\n\
+             requires = {{ a = \"{}\", b = \"{}\", c = \"{}\" }}\n",
+            word(1 + l / 8),
+            word(l / 10),
+            word(l / 7),
+        )
+        .expect("writing to a string");
+        if l >= 2 {
+            writeln!(toml, "min_points = {}", 2.5 + l as f64 * 0.75).expect("writing to a string");
+        }
+    }
+    Framework::from_toml(&toml).expect("a valid ladder")
+}
+
+#[test]
+fn prepared_scores_agree_with_assess_on_a_forty_level_ladder_row_by_row() {
+    let fw = long_ladder(40);
+    let prepared = fw.prepare();
+    assert_eq!(prepared.levels(), 40);
+    for a in Proficiency::ALL {
+        for b in Proficiency::ALL {
+            for c in Proficiency::ALL {
+                assert_agrees_with_assess(&fw, &prepared, &[a, b, c]);
+            }
+        }
+    }
+}
+
+#[test]
+fn score_levels_agrees_with_score_on_every_row_and_level() {
+    for fw in [
+        long_ladder(40),
+        long_ladder(6),
+        Framework::backend_developer().clone(),
+    ] {
+        let prepared = fw.prepare();
+        let skills = prepared.skills();
+        // More rows than one internal block, and not a multiple of it.
+        let batch = rows(1_337, skills, 5);
+        let all = prepared.score_levels(&batch).expect("whole rows");
+        assert_eq!((all.len(), all.levels()), (1_337, prepared.levels()));
+        for (i, row) in batch.chunks(skills).enumerate() {
+            for level in 0..prepared.levels() {
+                assert_eq!(
+                    all.scored(i, level),
+                    prepared.score(row, level).expect("a row")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn score_levels_into_reuses_the_buffer_and_leaves_it_empty_on_error() {
+    let prepared = gates().prepare();
+    let mut out = LevelScores::new();
+    prepared
+        .score_levels_into(&rows(10, 2, 1), &mut out)
+        .expect("whole rows");
+    assert_eq!(out.len(), 10);
+    prepared
+        .score_levels_into(&[Expert, Competent], &mut out)
+        .expect("one row");
+    assert_eq!((out.len(), out.levels()), (1, 3));
+    assert_eq!(out.readiness(0), Some(2));
+    assert_eq!(out.tiers(0), [Tier::Ready; 3]);
+    assert_eq!(out.fits(0), [1.0; 3]);
+    let err = prepared
+        .score_levels_into(&[Expert, Competent, Novice], &mut out)
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::RowLength { len: 3, .. }),
+        "{err}"
+    );
+    assert!(out.is_empty());
+}
+
+#[test]
+fn score_assessment_refuses_unknown_skills_and_other_frameworks() {
+    let prepared = gates().prepare();
+    let typo = Assessment::new().rate("alpha", Expert).expect("an id");
+    let err = prepared.score_assessment(&typo).unwrap_err();
+    assert_eq!(err.field(), Some("ratings.alpha"), "{err}");
+    assert!(matches!(err.kind(), ErrorKind::UnknownId { .. }), "{err}");
+
+    let other: Assessment = serde_json::from_str(
+        r#"{ "framework": "backend-developer", "ratings": { "a": "expert" } }"#,
+    )
+    .expect("an assessment");
+    let err = prepared.score_assessment(&other).unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::FrameworkMismatch { .. }),
+        "{err}"
+    );
+
+    let mine: Assessment = serde_json::from_str(
+        r#"{ "framework": "gates", "ratings": { "b": "competent", "a": "expert" } }"#,
+    )
+    .expect("an assessment");
+    let scores = prepared.score_assessment(&mine).expect("known skills");
+    assert_eq!(scores.readiness, Some(2));
+    // a: 3 × 5 (expert) + b: 1 × 3 (competent), with the default points 0, 1, 2, 3, 4, 5.
+    assert_eq!(scores.points, 18.0);
 }
 
 // ---------------------------------------------------------------------------------------

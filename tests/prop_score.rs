@@ -201,8 +201,9 @@ proptest! {
         prop_assert_eq!(got, strengths.iter().map(|s| s.1).collect::<Vec<_>>(), "strengths");
     }
 
-    /// The prepared scorer gives what `assess` gives, on every level, for one row and in a
-    /// batch; under the screening cap too (the row being the capped ratings).
+    /// The prepared scorer gives what `assess` gives, on every level, for one row, in a
+    /// batch, on all levels at once, and from the assessment itself; under the screening
+    /// cap too (the row being the capped ratings).
     #[test]
     fn prepared_scoring_equals_assess_on_every_level(case in cases(), cap in any::<bool>()) {
         let framework = &case.framework;
@@ -217,7 +218,17 @@ proptest! {
         let up: Vec<Proficiency> = row.iter().map(|r| proficiency(r.as_u8() + 1)).collect();
         let down: Vec<Proficiency> = row.iter().map(|r| proficiency(r.as_u8().saturating_sub(1))).collect();
         let batch: Vec<Proficiency> = [row.clone(), up.clone(), down.clone()].concat();
+        let all_levels = scorer.score_levels(&batch).unwrap();
+        prop_assert_eq!(all_levels.len(), 3);
+        // Scoring the assessment itself trusts the self-ratings, as `assess` does uncapped.
+        let by_assessment = (!cap).then(|| scorer.score_assessment(&case.assessment).unwrap());
         for (li, level) in report.levels.iter().enumerate() {
+            if let Some(scores) = &by_assessment {
+                prop_assert_eq!(scores.scored(li), scorer.score(&row, li).unwrap());
+            }
+            for (i, r) in [&row, &up, &down].iter().enumerate() {
+                prop_assert_eq!(all_levels.scored(i, li), scorer.score(r, li).unwrap());
+            }
             let scored = scorer.score(&row, li).unwrap();
             prop_assert_eq!(scored.readiness, ready);
             prop_assert_eq!(scored.points.to_bits(), report.points.to_bits());

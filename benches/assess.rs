@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Value, json};
-use skillgauge::{Assessment, Framework, LevelScores, Posting, Proficiency, match_roles};
+use skillgauge::{
+    Assessment, Framework, LevelScores, Posting, Proficiency, match_roles, match_top_roles,
+};
 
 const GRADUATE: &str = include_str!("../examples/data/graduate.json");
 
@@ -204,6 +206,9 @@ fn roles(c: &mut Criterion) {
     let person = Assessment::from_json(&json!({ "ratings": ratings }).to_string()).expect("valid");
     c.bench_function("e_match_1000_postings", |b| {
         b.iter(|| match_roles(black_box(&person), &postings).expect("valid"));
+    });
+    c.bench_function("e_match_top_10_of_1000_postings", |b| {
+        b.iter(|| match_top_roles(black_box(&person), &postings, 10).expect("valid"));
     });
 }
 

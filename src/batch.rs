@@ -11,7 +11,7 @@ use crate::compile::{Compiled, count};
 use crate::error::{Error, ErrorKind, IdKind};
 use crate::exact::from_thousandths;
 use crate::framework::Framework;
-use crate::id::closest;
+use crate::id::{Id, closest};
 use crate::limits::MAX_SKILLS;
 use crate::proficiency::Proficiency;
 use crate::report::Tier;
@@ -251,19 +251,20 @@ impl LevelScores {
         }
     }
 
-    fn clear(&mut self, levels: usize) {
-        self.levels = levels;
+    fn clear(&mut self) {
         self.readiness.clear();
         self.points.clear();
         self.fits.clear();
         self.tiers.clear();
     }
 
-    fn reserve(&mut self, candidates: usize) {
-        self.readiness.reserve(candidates);
-        self.points.reserve(candidates);
-        self.fits.reserve(candidates * self.levels);
-        self.tiers.reserve(candidates * self.levels);
+    /// Sized for `candidates` on `levels` levels; what it held is left to be overwritten.
+    fn resize(&mut self, levels: usize, candidates: usize) {
+        self.levels = levels;
+        self.readiness.resize(candidates, 0);
+        self.points.resize(candidates, 0.0);
+        self.fits.resize(candidates * levels, 0.0);
+        self.tiers.resize(candidates * levels, Tier::Aspirational);
     }
 
     /// The stored form of a readiness: 0 for `None`, else the level index + 1 (levels are
@@ -340,6 +341,15 @@ fn levels_packed<const K: usize>(
     (p.readiness(c), p.points(c))
 }
 
+/// The scores of a row of `c`'s length for level index `level`, in range.
+#[inline]
+pub(crate) fn score_row(c: &Compiled, row: &[Proficiency], level: usize) -> Scored {
+    match &c.tables.packed {
+        Some(p) => score::with_sums!(p, sums => scored_packed(p, &p.candidate(sums(row)), level)),
+        None => scored_plain(c, row, level),
+    }
+}
+
 /// Calls `each(skill, proficiency)` for every rating of `assessment`, resolving skill ids
 /// by one merge of the two sorted id lists; an unknown skill is the error
 /// [`Framework::check`] gives.
@@ -347,26 +357,34 @@ fn levels_packed<const K: usize>(
 pub(crate) fn merge_ratings(
     c: &Compiled,
     assessment: &Assessment,
-    mut each: impl FnMut(usize, Proficiency),
+    each: impl FnMut(usize, Proficiency),
 ) -> Result<(), Error> {
-    let mut known = c.skill_ids.iter();
-    'ratings: for (id, rating) in &assessment.ratings {
-        for (k, s) in known.by_ref() {
-            if k == id {
-                each(*s as usize, rating.proficiency);
-                continue 'ratings;
-            }
-            if k > id {
-                break;
-            }
-        }
-        return Err(ErrorKind::UnknownId {
+    merge(c, assessment, each, |id| {
+        Err(ErrorKind::UnknownId {
             field: format!("ratings.{id}"),
             kind: IdKind::Skill,
             suggestion: closest(id.as_str(), c.skill_ids.iter().map(|(k, _)| k)).cloned(),
             id: id.clone(),
         }
-        .into());
+        .into())
+    })
+}
+
+/// As [`merge_ratings`], calling `unknown` for each rated skill `c` does not have.
+#[inline]
+pub(crate) fn merge(
+    c: &Compiled,
+    assessment: &Assessment,
+    mut each: impl FnMut(usize, Proficiency),
+    mut unknown: impl FnMut(&Id) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut known = c.skill_ids.iter().peekable();
+    for (id, rating) in &assessment.ratings {
+        while known.next_if(|(k, _)| k < id).is_some() {}
+        match known.next_if(|(k, _)| k == id) {
+            Some((_, s)) => each(*s as usize, rating.proficiency),
+            None => unknown(id)?,
+        }
     }
     Ok(())
 }
@@ -384,13 +402,7 @@ impl Prepared {
 
     /// Scores a row whose length is checked.
     fn score_unchecked(&self, row: &[Proficiency], level: usize) -> Scored {
-        let c = &*self.compiled;
-        match &c.tables.packed {
-            Some(p) => {
-                score::with_sums!(p, sums => scored_packed(p, &p.candidate(sums(row)), level))
-            }
-            None => scored_plain(c, row, level),
-        }
+        score_row(&self.compiled, row, level)
     }
 
     fn check(&self, rows: usize, len: usize, level: usize) -> Result<(), Error> {
@@ -586,43 +598,31 @@ impl Prepared {
         Ok(())
     }
 
-    /// Appends every row's scores on every level (checked) to `out`, a block of rows at a
-    /// time: each block is scored into buffers on the stack, then copied out.
+    /// Writes every row's scores on every level (checked) into `out`, resized to hold
+    /// exactly them: a buffer reused for batches of one size is written once, in place.
     fn batch_levels(&self, ratings: &[Proficiency], out: &mut LevelScores) {
-        const BLOCK: usize = 512;
         let c = &*self.compiled;
         let levels = self.levels();
-        let block_rows = BLOCK / levels.max(1);
-        out.reserve(ratings.len() / self.skills().max(1));
-        let mut fits = [0.0; BLOCK];
-        let mut tiers = [Tier::Aspirational; BLOCK];
-        let mut readiness = [0u8; BLOCK];
-        let mut points = [0.0; BLOCK];
-        for chunk in ratings.chunks(block_rows * self.skills().max(1)) {
-            let n = chunk.len() / self.skills().max(1);
-            let slots = fits[..n * levels]
-                .chunks_exact_mut(levels.max(1))
-                .zip(tiers[..n * levels].chunks_exact_mut(levels.max(1)))
-                .zip(readiness[..n].iter_mut().zip(&mut points[..n]))
-                .zip(self.rows(chunk));
-            match &c.tables.packed {
-                Some(p) => score::with_sums!(p, sums => {
-                    for (((f, t), (r, pts)), row) in slots {
-                        let (ready, total) = levels_packed(p, &p.candidate(sums(row)), f, t);
-                        (*r, *pts) = (LevelScores::code(ready), total);
-                    }
-                }),
-                None => {
-                    for (((f, t), (r, pts)), row) in slots {
-                        let (ready, total) = levels_plain(c, row, f, t);
-                        (*r, *pts) = (LevelScores::code(ready), total);
-                    }
+        out.resize(levels, ratings.len() / self.skills().max(1));
+        let slots = out
+            .fits
+            .chunks_exact_mut(levels.max(1))
+            .zip(out.tiers.chunks_exact_mut(levels.max(1)))
+            .zip(out.readiness.iter_mut().zip(&mut out.points))
+            .zip(self.rows(ratings));
+        match &c.tables.packed {
+            Some(p) => score::with_sums!(p, sums => {
+                for (((f, t), (r, pts)), row) in slots {
+                    let (ready, total) = levels_packed(p, &p.candidate(sums(row)), f, t);
+                    (*r, *pts) = (LevelScores::code(ready), total);
+                }
+            }),
+            None => {
+                for (((f, t), (r, pts)), row) in slots {
+                    let (ready, total) = levels_plain(c, row, f, t);
+                    (*r, *pts) = (LevelScores::code(ready), total);
                 }
             }
-            out.fits.extend_from_slice(&fits[..n * levels]);
-            out.tiers.extend_from_slice(&tiers[..n * levels]);
-            out.readiness.extend_from_slice(&readiness[..n]);
-            out.points.extend_from_slice(&points[..n]);
         }
     }
 
@@ -682,8 +682,10 @@ impl Prepared {
         ratings: &[Proficiency],
         out: &mut LevelScores,
     ) -> Result<(), Error> {
-        out.clear(self.levels());
-        self.check_batch(ratings, 0)?;
+        if let Err(err) = self.check_batch(ratings, 0) {
+            out.clear();
+            return Err(err);
+        }
         self.batch_levels(ratings, out);
         Ok(())
     }

@@ -55,7 +55,7 @@ pub use definition::{
 pub use error::{Error, ErrorKind, Format, IdKind};
 pub use framework::{BACKEND_DEVELOPER_TOML, Framework};
 pub use id::{Id, InvalidId, LevelId, MAX_ID_LEN, SkillId, StepId, TrainingId};
-pub use matching::{Posting, RoleMatch, TOP_BLOCKERS, match_roles};
+pub use matching::{Posting, RoleMatch, TOP_BLOCKERS, match_roles, match_top_roles};
 pub use options::{Calibration, Options};
 pub use proficiency::{ParseProficiencyError, Proficiency};
 pub use progress::{LevelProgress, Progress, SkillProgress};

@@ -1,8 +1,9 @@
 //! Matching one person against many job postings.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::assessment::Assessment;
+use crate::batch::{Scored, merge, score_row};
 use crate::error::{Error, ErrorKind};
 use crate::framework::Framework;
 use crate::id::Id;
@@ -51,7 +52,8 @@ pub const TOP_BLOCKERS: usize = 3;
 ///
 /// The assessment's ratings are read by skill id; skills a framework does not have are
 /// ignored (a person's profile spans many roles), and skills it has but the person did not
-/// rate count as `none`. Ties in fit keep input order.
+/// rate count as `none`. Ties in fit keep input order. [`match_top_roles`] gives only the
+/// best few, faster.
 ///
 /// # Errors
 /// [`ErrorKind::LevelIndex`] naming the posting whose level index is out of range.
@@ -72,48 +74,94 @@ pub fn match_roles(
     assessment: &Assessment,
     postings: &[Posting<'_>],
 ) -> Result<Vec<RoleMatch>, Error> {
-    // One hash lookup per skill instead of a string-comparing tree search per posting.
-    let ratings: HashMap<&str, Proficiency> = assessment
-        .ratings
-        .iter()
-        .map(|(id, r)| (id.as_str(), r.proficiency))
-        .collect();
-    let mut row = Vec::new();
-    let mut out = Vec::with_capacity(postings.len());
+    match_top_roles(assessment, postings, postings.len())
+}
+
+/// The best `limit` matches of [`match_roles`], in the same order: every posting is
+/// scored, but names and blockers are gathered only for the matches returned.
+///
+/// # Errors
+/// As [`match_roles`]: [`ErrorKind::LevelIndex`] naming the posting whose level index is
+/// out of range, whatever `limit` is.
+///
+/// # Example
+/// ```
+/// use skillgauge::{Assessment, Framework, Posting, match_roles, match_top_roles, Proficiency::*};
+///
+/// let backend = Framework::backend_developer();
+/// let me = Assessment::new().rate("programming-languages", Proficient)?;
+/// let postings: Vec<Posting> = (0..4).map(|level| Posting { framework: backend, level }).collect();
+/// let best = match_top_roles(&me, &postings, 1)?;
+/// assert_eq!(best, match_roles(&me, &postings)?[..1]);
+/// assert_eq!(best[0].level.as_str(), "entry");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn match_top_roles(
+    assessment: &Assessment,
+    postings: &[Posting<'_>],
+    limit: usize,
+) -> Result<Vec<RoleMatch>, Error> {
+    // The person's row for each framework, in the framework's skill order: built once per
+    // run of postings on one framework (postings usually come grouped by framework).
+    let mut rows: Vec<Proficiency> = Vec::new();
+    let mut row_of: Vec<usize> = Vec::with_capacity(postings.len());
+    let mut scored = Vec::with_capacity(postings.len());
     for (p, posting) in postings.iter().enumerate() {
         let c = &*posting.framework.compiled;
-        let Some(level) = c.def.levels.get(posting.level) else {
+        if posting.level >= c.def.levels.len() {
             return Err(ErrorKind::LevelIndex {
                 field: format!("postings[{p}].level"),
                 index: posting.level,
                 levels: c.def.levels.len(),
             }
             .into());
-        };
-        row.clear();
-        row.extend(
-            c.def
-                .skills
-                .iter()
-                .map(|s| ratings.get(s.id.as_str()).copied().unwrap_or_default()),
-        );
-        let points = score::points(c, &row);
-        let ready = score::skills_meet(c, &row).min(score::points_meet(c, points)) > posting.level;
-        let fit = score::fit(c, &row, points, posting.level);
-        let mut blockers = score::blockers(c, &row, posting.level);
-        blockers.truncate(TOP_BLOCKERS);
-        out.push(RoleMatch {
-            posting: p,
-            framework: c.def.id.clone(),
-            framework_name: c.def.name.clone(),
-            level: level.id.clone(),
-            level_name: level.name.clone(),
-            ready,
-            fit: fit.value(),
-            tier: score::tier(c, ready, fit),
-            blockers,
-        });
+        }
+        let same = p > 0
+            && Arc::ptr_eq(
+                &posting.framework.compiled,
+                &postings[p - 1].framework.compiled,
+            );
+        if same {
+            row_of.push(row_of[p - 1]);
+        } else {
+            row_of.push(rows.len());
+            rows.resize(rows.len() + c.def.skills.len(), Proficiency::None);
+            let row = &mut rows[row_of[p]..];
+            // Skills the framework does not have are someone else's: ignored.
+            let ignored = merge(c, assessment, |s, r| row[s] = r, |_| Ok(()));
+            debug_assert!(ignored.is_ok());
+        }
+        let row = &rows[row_of[p]..row_of[p] + c.def.skills.len()];
+        scored.push((p, score_row(c, row, posting.level)));
     }
-    out.sort_by(|a, b| b.fit.total_cmp(&a.fit).then(a.posting.cmp(&b.posting)));
-    Ok(out)
+    let order =
+        |a: &(usize, Scored), b: &(usize, Scored)| b.1.fit.total_cmp(&a.1.fit).then(a.0.cmp(&b.0));
+    if limit < scored.len() {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_unstable_by(order);
+    Ok(scored
+        .into_iter()
+        .map(|(p, s)| {
+            let posting = postings[p];
+            let c = &*posting.framework.compiled;
+            let level = &c.def.levels[posting.level];
+            let row = &rows[row_of[p]..row_of[p] + c.def.skills.len()];
+            RoleMatch {
+                posting: p,
+                framework: c.def.id.clone(),
+                framework_name: c.def.name.clone(),
+                level: level.id.clone(),
+                level_name: level.name.clone(),
+                ready: s.readiness.is_some_and(|r| r >= posting.level),
+                fit: s.fit,
+                tier: s.tier,
+                blockers: score::blockers(c, row, posting.level, TOP_BLOCKERS),
+            }
+        })
+        .collect())
 }

@@ -150,31 +150,39 @@ impl Scores {
     }
 }
 
-/// The unmet requirements of a level, largest weight × gap first; equal ones keep framework
-/// order (the sort is stable).
-pub(crate) fn blockers(c: &Compiled, ratings: &[Proficiency], level: usize) -> Vec<Blocker> {
-    let mut found: Vec<(u64, Blocker)> = c.requires[level]
+/// The first `limit` unmet requirements of a level, largest weight × gap first; equal ones
+/// keep framework order (the sort is stable).
+pub(crate) fn blockers(
+    c: &Compiled,
+    ratings: &[Proficiency],
+    level: usize,
+    limit: usize,
+) -> Vec<Blocker> {
+    // (weight × gap, skill, required), largest first; ties in framework order (a stable sort).
+    let mut found: Vec<(u64, usize, Proficiency)> = c.requires[level]
         .iter()
         .filter(|&&(s, q)| ratings[s as usize] < q)
         .map(|&(s, q)| {
-            let si = s as usize;
-            let skill = &c.def.skills[si];
-            let gap = q.as_u8() - ratings[si].as_u8();
-            (
-                c.weight[si] * u64::from(gap),
-                Blocker {
-                    skill: skill.id.clone(),
-                    name: skill.name.clone(),
-                    rating: ratings[si],
-                    required: q,
-                    gap,
-                    weight: from_thousandths(c.weight[si]),
-                },
-            )
+            let gap = q.as_u8() - ratings[s as usize].as_u8();
+            (c.weight[s as usize] * u64::from(gap), s as usize, q)
         })
         .collect();
     found.sort_by_key(|b| std::cmp::Reverse(b.0));
-    found.into_iter().map(|(_, b)| b).collect()
+    found.truncate(limit);
+    found
+        .into_iter()
+        .map(|(_, si, q)| {
+            let skill = &c.def.skills[si];
+            Blocker {
+                skill: skill.id.clone(),
+                name: skill.name.clone(),
+                rating: ratings[si],
+                required: q,
+                gap: q.as_u8() - ratings[si].as_u8(),
+                weight: from_thousandths(c.weight[si]),
+            }
+        })
+        .collect()
 }
 
 /// Assembles the report from the scores and the plan.
@@ -253,7 +261,7 @@ pub(crate) fn report(c: &Compiled, r: &Resolved<'_>, scores: &Scores, plan: Plan
         target: def.levels[target].id.clone(),
         target_name: def.levels[target].name.clone(),
         strengths: strengths.into_iter().map(|(_, s)| s).collect(),
-        blockers: blockers(c, ratings, target),
+        blockers: blockers(c, ratings, target, usize::MAX),
         missing_points: (target_min > scores.points)
             .then(|| from_thousandths(target_min - scores.points)),
         warnings: crate::calibrate::warnings(c, r),

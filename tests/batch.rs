@@ -9,7 +9,7 @@ use std::fmt::Write;
 use skillgauge::Proficiency::{AdvancedBeginner, Competent, Expert, Novice, Proficient};
 use skillgauge::{
     Assessment, ErrorKind, Framework, LevelScores, Posting, Prepared, Proficiency, Scored,
-    TOP_BLOCKERS, Tier, match_roles,
+    TOP_BLOCKERS, Tier, match_roles, match_top_roles,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -739,6 +739,47 @@ fn match_roles_agrees_with_assess_and_keeps_input_order_on_ties() {
     let order: Vec<usize> = matches.iter().map(|m| m.posting).collect();
     assert_eq!(order, [0, 4, 1, 5, 2, 6, 3, 7]);
     assert!(match_roles(&me, &[]).expect("no postings").is_empty());
+}
+
+#[test]
+fn match_top_roles_is_the_head_of_match_roles() {
+    let (g, bd) = (gates(), Framework::backend_developer());
+    let me = profile();
+    // Frameworks interleaved, each level twice, so ties and row reuse are both exercised.
+    let postings: Vec<Posting<'_>> = (0..3)
+        .flat_map(|level| {
+            [
+                Posting {
+                    framework: bd,
+                    level,
+                },
+                Posting {
+                    framework: &g,
+                    level,
+                },
+                Posting {
+                    framework: bd,
+                    level: level + 1,
+                },
+                Posting {
+                    framework: &g,
+                    level,
+                },
+            ]
+        })
+        .collect();
+    let all = match_roles(&me, &postings).expect("valid postings");
+    assert_eq!(all.len(), 12);
+    for limit in [0, 1, 2, 3, 5, 11, 12, 13, usize::MAX] {
+        let top = match_top_roles(&me, &postings, limit).expect("valid postings");
+        assert_eq!(top, all[..limit.min(12)], "limit {limit}");
+    }
+    let bad = [Posting {
+        framework: &g,
+        level: 3,
+    }];
+    let err = match_top_roles(&me, &bad, 0).unwrap_err();
+    assert_eq!(err.field(), Some("postings[0].level"), "{err}");
 }
 
 #[test]

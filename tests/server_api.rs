@@ -670,6 +670,13 @@ fn match_postings(db: &Db) {
         (Some("Data Engineer"), Some(true))
     );
     assert_eq!(junior["tier"], "ready");
+    let mut top = request.clone();
+    top["limit"] = json!(1);
+    let best = server
+        .post("/v1/match", Some(READ), &top.to_string())
+        .expect(200)
+        .json();
+    assert_eq!(best, json!([matches[0]]), "the best match, as without a limit");
 
     let bad =
         json!({ "assessment": person, "postings": [{ "level": "entry" }, { "level": "cto" }] });
@@ -685,10 +692,14 @@ fn match_postings(db: &Db) {
     server
         .post("/v1/match", Some(READ), &bad.to_string())
         .problem(400, Some("assessment.ratings.security"));
-    let bad = json!({ "assessment": person, "postings": [], "limit": 3 });
+    let bad = json!({ "assessment": person, "postings": [], "limit": -1 });
     server
         .post("/v1/match", Some(READ), &bad.to_string())
         .problem(400, Some("limit"));
+    let bad = json!({ "assessment": person, "postings": [], "top": 3 });
+    server
+        .post("/v1/match", Some(READ), &bad.to_string())
+        .problem(400, Some("top"));
 }
 
 on_both_backends!(

@@ -599,7 +599,8 @@ fn match_now(s: &Shared, text: &str) -> Result<Response, Problem> {
             level: *level,
         })
         .collect();
-    let matches = skillgauge::match_roles(&request.assessment, &postings)
+    let limit = request.limit.unwrap_or(usize::MAX);
+    let matches = skillgauge::match_top_roles(&request.assessment, &postings, limit)
         .map_err(|e| Problem::from_library(&e))?;
     let out: Vec<MatchResult> = matches
         .into_iter()

@@ -227,6 +227,10 @@ pub struct MatchRequest {
     /// The postings.
     #[schemars(length(max = 10_000))]
     pub postings: Vec<PostingRequest>,
+    /// At most this many matches, the best (default: one per posting). Names and blockers
+    /// are gathered only for the matches returned, so a small limit is faster.
+    #[serde(default)]
+    pub limit: Option<usize>,
 }
 
 /// A job posting: a framework and the level it hires for.

@@ -15,7 +15,8 @@ use crate::id::{Id, closest};
 use crate::limits::MAX_SKILLS;
 use crate::proficiency::Proficiency;
 use crate::report::Tier;
-use crate::score::{self, Candidate, Packed, Tables};
+use crate::score;
+use crate::tables::{self, Candidate, Packed};
 
 /// Rows per parallel top-k chunk.
 #[cfg(feature = "rayon")]
@@ -301,7 +302,7 @@ fn scored_plain(c: &Compiled, row: &[Proficiency], level: usize) -> Scored {
     let t = &c.tables;
     let points = score::points(c, row);
     let met = score::skills_meet(c, row);
-    let (fit, tier) = t.level(level, points, met, Tables::credit(c, row, level));
+    let (fit, tier) = t.level(level, points, met, score::credit(c, row, level));
     Scored {
         readiness: t.readiness(points, met),
         points: from_thousandths(points),
@@ -322,7 +323,7 @@ fn levels_plain(
     let points = score::points(c, row);
     let met = score::skills_meet(c, row);
     for (level, (fit, tier)) in fits.iter_mut().zip(tiers).enumerate() {
-        (*fit, *tier) = t.level(level, points, met, Tables::credit(c, row, level));
+        (*fit, *tier) = t.level(level, points, met, score::credit(c, row, level));
     }
     (t.readiness(points, met), from_thousandths(points))
 }
@@ -345,7 +346,7 @@ fn levels_packed<const K: usize>(
 #[inline]
 pub(crate) fn score_row(c: &Compiled, row: &[Proficiency], level: usize) -> Scored {
     match &c.tables.packed {
-        Some(p) => score::with_sums!(p, sums => scored_packed(p, &p.candidate(sums(row)), level)),
+        Some(p) => tables::with_sums!(p, sums => scored_packed(p, &p.candidate(sums(row)), level)),
         None => scored_plain(c, row, level),
     }
 }
@@ -442,7 +443,7 @@ impl Prepared {
         self.check(self.skills(), row.len(), 0)?;
         let c = &*self.compiled;
         Ok(match &c.tables.packed {
-            Some(p) => score::with_sums!(p, sums => p.readiness(&p.candidate(sums(row)))),
+            Some(p) => tables::with_sums!(p, sums => p.readiness(&p.candidate(sums(row)))),
             None => c
                 .tables
                 .readiness(score::points(c, row), score::skills_meet(c, row)),
@@ -536,7 +537,7 @@ impl Prepared {
         let c = &*self.compiled;
         let rows = self.rows(ratings);
         match &c.tables.packed {
-            Some(p) => score::with_sums!(p, sums => out.extend(
+            Some(p) => tables::with_sums!(p, sums => out.extend(
                 rows.map(|row| scored_packed(p, &p.candidate(sums(row)), level))
             )),
             None => out.extend(rows.map(|row| scored_plain(c, row, level))),
@@ -611,7 +612,7 @@ impl Prepared {
             .zip(out.readiness.iter_mut().zip(&mut out.points))
             .zip(self.rows(ratings));
         match &c.tables.packed {
-            Some(p) => score::with_sums!(p, sums => {
+            Some(p) => tables::with_sums!(p, sums => {
                 for (((f, t), (r, pts)), row) in slots {
                     let (ready, total) = levels_packed(p, &p.candidate(sums(row)), f, t);
                     (*r, *pts) = (LevelScores::code(ready), total);

@@ -13,7 +13,7 @@ use crate::limits::{
     MAX_STEP_HOURS, MAX_STEPS, MAX_TEXT_LEN, MAX_TRAINING, MAX_WEIGHT,
 };
 use crate::proficiency::Proficiency;
-use crate::score::Tables;
+use crate::tables::{Rules, Tables};
 
 /// The largest `min_points`, far above any real ladder and far from overflow.
 const MAX_MIN_POINTS: u64 = 1_000_000_000_000;
@@ -103,7 +103,7 @@ pub(crate) struct Compiled {
     pub(crate) decay: [u64; 5],
     pub(crate) near: u64,
     pub(crate) stretch: u64,
-    /// The scoring rules precomputed per skill and rating, for the prepared scorer.
+    /// The per-level scoring rules in integer form, and the prepared scorer's packed sums.
     pub(crate) tables: Tables,
     pub(crate) steps: Vec<CompiledStep>,
     /// Per step: (skill, proficiency) it develops, in framework order.
@@ -671,7 +671,17 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         pace_lcm,
         tables: Tables::default(),
     };
-    compiled.tables = Tables::new(&compiled);
+    compiled.tables = Tables::new(&Rules {
+        weight: &compiled.weight,
+        points: compiled.points,
+        meets: &compiled.meets,
+        requires: &compiled.requires,
+        required_weight: &compiled.required_weight,
+        min_points: &compiled.min_points,
+        decay: compiled.decay,
+        near: compiled.near,
+        stretch: compiled.stretch,
+    });
     Ok(compiled)
 }
 

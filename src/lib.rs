@@ -19,9 +19,11 @@ mod wire;
 // Input: JSON and TOML, bounded reads, field positions.
 mod parse;
 
-// Compiled forms: a validated framework, and an assessment resolved against it.
+// Compiled forms: the per-level scoring tables, a validated framework, and an assessment
+// resolved against it.
 mod compile;
 mod resolve;
+mod tables;
 
 // Rules, on the compiled forms: scoring, calibration, step selection, scheduling.
 mod calibrate;

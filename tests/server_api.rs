@@ -676,7 +676,11 @@ fn match_postings(db: &Db) {
         .post("/v1/match", Some(READ), &top.to_string())
         .expect(200)
         .json();
-    assert_eq!(best, json!([matches[0]]), "the best match, as without a limit");
+    assert_eq!(
+        best,
+        json!([matches[0]]),
+        "the best match, as without a limit"
+    );
 
     let bad =
         json!({ "assessment": person, "postings": [{ "level": "entry" }, { "level": "cto" }] });

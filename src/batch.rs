@@ -7,14 +7,14 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use crate::assessment::Assessment;
-use crate::compile::{Compiled, count};
-use crate::error::{Error, ErrorKind, IdKind};
+use crate::compile::Compiled;
+use crate::error::{Error, ErrorKind};
 use crate::exact::from_thousandths;
 use crate::framework::Framework;
-use crate::id::{Id, closest};
-use crate::limits::MAX_SKILLS;
+use crate::id::Id;
 use crate::proficiency::Proficiency;
 use crate::report::Tier;
+use crate::resolve::{check_ratings, merge, unknown_skill};
 use crate::score;
 use crate::tables::{self, Candidate, Packed};
 
@@ -351,45 +351,6 @@ pub(crate) fn score_row(c: &Compiled, row: &[Proficiency], level: usize) -> Scor
     }
 }
 
-/// Calls `each(skill, proficiency)` for every rating of `assessment`, resolving skill ids
-/// by one merge of the two sorted id lists; an unknown skill is the error
-/// [`Framework::check`] gives.
-#[inline]
-pub(crate) fn merge_ratings(
-    c: &Compiled,
-    assessment: &Assessment,
-    each: impl FnMut(usize, Proficiency),
-) -> Result<(), Error> {
-    merge(c, assessment, each, |id| {
-        Err(ErrorKind::UnknownId {
-            field: format!("ratings.{id}"),
-            kind: IdKind::Skill,
-            suggestion: closest(id.as_str(), c.skill_ids.iter().map(|(k, _)| k)).cloned(),
-            id: id.clone(),
-        }
-        .into())
-    })
-}
-
-/// As [`merge_ratings`], calling `unknown` for each rated skill `c` does not have.
-#[inline]
-pub(crate) fn merge(
-    c: &Compiled,
-    assessment: &Assessment,
-    mut each: impl FnMut(usize, Proficiency),
-    mut unknown: impl FnMut(&Id) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let mut known = c.skill_ids.iter().peekable();
-    for (id, rating) in &assessment.ratings {
-        while known.next_if(|(k, _)| k < id).is_some() {}
-        match known.next_if(|(k, _)| k == id) {
-            Some((_, s)) => each(*s as usize, rating.proficiency),
-            None => unknown(id)?,
-        }
-    }
-    Ok(())
-}
-
 impl Prepared {
     /// The number of skills a row must have.
     pub fn skills(&self) -> usize {
@@ -488,31 +449,35 @@ impl Prepared {
     /// ```
     pub fn score_assessment(&self, assessment: &Assessment) -> Result<ScoredLevels, Error> {
         let c = &*self.compiled;
-        if let Some(id) = &assessment.framework
-            && *id != c.def.id
-        {
-            return Err(ErrorKind::FrameworkMismatch {
-                expected: c.def.id.clone(),
-                found: id.clone(),
-            }
-            .into());
-        }
-        count(
-            || "ratings".to_owned(),
-            assessment.ratings.len(),
-            MAX_SKILLS,
-        )?;
+        check_ratings(c, assessment)?;
+        let unknown = |id: &Id| Err(unknown_skill(c, id));
         let levels = self.levels();
         let mut fits = PerLevel::new(levels, 0.0);
         let mut tiers = PerLevel::new(levels, Tier::Aspirational);
         let (f, t) = (fits.as_mut_slice(), tiers.as_mut_slice());
         let (readiness, points) = if let Some(p) = &c.tables.packed {
             let mut sums = p.base;
-            merge_ratings(c, assessment, |s, r| p.add(&mut sums, s, r))?;
+            merge(
+                c,
+                assessment,
+                |s, _, r| {
+                    p.add(&mut sums, s, r.proficiency);
+                    Ok(())
+                },
+                unknown,
+            )?;
             levels_packed(p, &p.candidate(sums), f, t)
         } else {
             let mut row = vec![Proficiency::None; self.skills()];
-            merge_ratings(c, assessment, |s, r| row[s] = r)?;
+            merge(
+                c,
+                assessment,
+                |s, _, r| {
+                    row[s] = r.proficiency;
+                    Ok(())
+                },
+                unknown,
+            )?;
             levels_plain(c, &row, f, t)
         };
         Ok(ScoredLevels {

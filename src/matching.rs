@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use crate::assessment::Assessment;
-use crate::batch::{Scored, merge, score_row};
+use crate::batch::{Scored, score_row};
 use crate::error::{Error, ErrorKind};
 use crate::framework::Framework;
 use crate::id::Id;
 use crate::proficiency::Proficiency;
 use crate::report::{Blocker, Tier};
+use crate::resolve::merge;
 use crate::score;
 
 /// A job posting: a framework and the level it hires for.
@@ -128,7 +129,15 @@ pub fn match_top_roles(
             rows.resize(rows.len() + c.def.skills.len(), Proficiency::None);
             let row = &mut rows[row_of[p]..];
             // Skills the framework does not have are someone else's: ignored.
-            let ignored = merge(c, assessment, |s, r| row[s] = r, |_| Ok(()));
+            let ignored = merge(
+                c,
+                assessment,
+                |s, _, r| {
+                    row[s] = r.proficiency;
+                    Ok(())
+                },
+                |_| Ok(()),
+            );
             debug_assert!(ignored.is_ok());
         }
         let row = &rows[row_of[p]..row_of[p] + c.def.skills.len()];

@@ -51,54 +51,17 @@ pub(crate) fn resolve<'a>(
     assessment: &'a Assessment,
     options: Options,
 ) -> Result<Resolved<'a>, Error> {
-    if let Some(id) = &assessment.framework
-        && *id != c.def.id
-    {
-        return Err(ErrorKind::FrameworkMismatch {
-            expected: c.def.id.clone(),
-            found: id.clone(),
-        }
-        .into());
-    }
-    let skills = c.weight.len();
-    count(
-        || "ratings".to_owned(),
-        assessment.ratings.len(),
-        MAX_SKILLS,
+    check_ratings(c, assessment)?;
+    let mut entries: Vec<Option<&Rating>> = vec![None; c.weight.len()];
+    merge(
+        c,
+        assessment,
+        |si, id, rating| {
+            entries[si] = Some(rating);
+            check_evidence(id, rating)
+        },
+        |id| Err(unknown_skill(c, id)),
     )?;
-    let mut entries: Vec<Option<&Rating>> = vec![None; skills];
-    // Both sides are sorted by id: one merge, no hashing.
-    let mut known = c.skill_ids.iter().peekable();
-    for (id, rating) in &assessment.ratings {
-        while known.next_if(|(k, _)| k < id).is_some() {}
-        match known.peek() {
-            Some((k, si)) if k == id => entries[*si as usize] = Some(rating),
-            _ => {
-                return Err(unknown(
-                    &c.skill_ids,
-                    format!("ratings.{id}"),
-                    IdKind::Skill,
-                    id,
-                ));
-            }
-        }
-        let field = || format!("ratings.{id}.evidence");
-        count(field, rating.evidence.len(), MAX_LIST)?;
-        for (i, e) in rating.evidence.iter().enumerate() {
-            let at = |f: &str| format!("ratings.{id}.evidence[{i}].{f}");
-            text(|| at("description"), &e.description)?;
-            if e.description.trim().is_empty() {
-                return Err(ErrorKind::BlankEvidence {
-                    field: at("description"),
-                    skill: id.clone(),
-                }
-                .into());
-            }
-            if let Some(url) = &e.url {
-                text(|| at("url"), url)?;
-            }
-        }
-    }
     if let Some(years) = assessment.experience_years
         && !(0.0..=MAX_EXPERIENCE_YEARS).contains(&years)
     {
@@ -204,4 +167,69 @@ pub(crate) fn resolve<'a>(
         hours_per_week: prefs.hours_per_week.unwrap_or(DEFAULT_HOURS_PER_WEEK),
         deadline: prefs.deadline_weeks,
     })
+}
+
+/// Checks the evidence of the rating of skill `id`.
+fn check_evidence(id: &Id, rating: &Rating) -> Result<(), Error> {
+    let field = || format!("ratings.{id}.evidence");
+    count(field, rating.evidence.len(), MAX_LIST)?;
+    for (i, e) in rating.evidence.iter().enumerate() {
+        let at = |f: &str| format!("ratings.{id}.evidence[{i}].{f}");
+        text(|| at("description"), &e.description)?;
+        if e.description.trim().is_empty() {
+            return Err(ErrorKind::BlankEvidence {
+                field: at("description"),
+                skill: id.clone(),
+            }
+            .into());
+        }
+        if let Some(url) = &e.url {
+            text(|| at("url"), url)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks what scoring an assessment's ratings needs: that the assessment names this
+/// framework, if any, and has no more ratings than a framework can have skills.
+pub(crate) fn check_ratings(c: &Compiled, assessment: &Assessment) -> Result<(), Error> {
+    if let Some(id) = &assessment.framework
+        && *id != c.def.id
+    {
+        return Err(ErrorKind::FrameworkMismatch {
+            expected: c.def.id.clone(),
+            found: id.clone(),
+        }
+        .into());
+    }
+    count(
+        || "ratings".to_owned(),
+        assessment.ratings.len(),
+        MAX_SKILLS,
+    )
+}
+
+/// The error for a rated skill the framework does not have, with the closest id.
+pub(crate) fn unknown_skill(c: &Compiled, id: &Id) -> Error {
+    unknown(&c.skill_ids, format!("ratings.{id}"), IdKind::Skill, id)
+}
+
+/// Calls `each(skill, id, rating)` for every rating of `assessment` whose skill the
+/// framework has, and `unknown(id)` for each other, in id order: both lists are sorted by
+/// id, so one merge resolves them, with no hashing. Stops at the first error either returns.
+pub(crate) fn merge<'a>(
+    c: &Compiled,
+    assessment: &'a Assessment,
+    mut each: impl FnMut(usize, &'a Id, &'a Rating) -> Result<(), Error>,
+    mut unknown: impl FnMut(&Id) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut known = c.skill_ids.iter().peekable();
+    for (id, rating) in &assessment.ratings {
+        while known.next_if(|(k, _)| k < id).is_some() {}
+        match known.next_if(|(k, _)| k == id) {
+            Some((_, si)) => each(*si as usize, id, rating)?,
+            None => unknown(id)?,
+        }
+    }
+    Ok(())
 }

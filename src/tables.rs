@@ -52,7 +52,7 @@ pub(crate) struct LevelRule {
 
 /// The per-level scoring rules of a framework, precomputed so that a level's fit and tier
 /// follow from a candidate's points and requirements credit by integer comparisons. `assess`
-/// ([`Scores::new`](crate::score::Scores::new)) and the prepared scorer both score through them; the prepared scorer
+/// (`score::Scores::new`) and the prepared scorer both score through them; the prepared scorer
 /// adds, when it fits, the packed sums that give points, credits and met levels at once.
 #[derive(Debug, Default)]
 pub(crate) struct Tables {
@@ -118,7 +118,7 @@ impl Tables {
     }
 
     /// The fit and tier of `level` from the candidate's points, how many levels every skill
-    /// meets, and its requirements credit for the level ([`credit`](crate::score::credit)).
+    /// meets, and its requirements credit for the level (`score::credit`).
     pub(crate) fn level(
         &self,
         level: usize,

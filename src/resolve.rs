@@ -1,6 +1,8 @@
 //! An assessment checked against a compiled framework and resolved by index, once: the
 //! dense ratings that scoring and planning share.
 
+use std::cmp::Ordering;
+
 use crate::assessment::{Assessment, DEFAULT_HOURS_PER_WEEK, Rating};
 use crate::compile::{Compiled, count, in_range, text};
 use crate::error::{Error, ErrorKind, IdKind};
@@ -223,13 +225,22 @@ pub(crate) fn merge<'a>(
     mut each: impl FnMut(usize, &'a Id, &'a Rating) -> Result<(), Error>,
     mut unknown: impl FnMut(&Id) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let mut known = c.skill_ids.iter().peekable();
-    for (id, rating) in &assessment.ratings {
-        while known.next_if(|(k, _)| k < id).is_some() {}
-        match known.next_if(|(k, _)| k == id) {
-            Some((_, si)) => each(*si as usize, id, rating)?,
-            None => unknown(id)?,
+    let mut known = c.skill_ids.iter();
+    let mut next = known.next();
+    'ratings: for (id, rating) in &assessment.ratings {
+        // One comparison of the two ids a step.
+        while let Some((k, si)) = next {
+            match k.as_str().cmp(id.as_str()) {
+                Ordering::Less => next = known.next(),
+                Ordering::Equal => {
+                    next = known.next();
+                    each(*si as usize, id, rating)?;
+                    continue 'ratings;
+                }
+                Ordering::Greater => break,
+            }
         }
+        unknown(id)?;
     }
     Ok(())
 }

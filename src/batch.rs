@@ -75,7 +75,7 @@ pub struct Ranked {
 const INLINE_LEVELS: usize = 8;
 
 /// One value per level: inline for up to [`INLINE_LEVELS`] levels, on the heap beyond.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 enum PerLevel<T> {
     Inline { len: u8, items: [T; INLINE_LEVELS] },
     Heap(Vec<T>),
@@ -104,6 +104,12 @@ impl<T: Copy> PerLevel<T> {
             PerLevel::Inline { len, items } => &mut items[..usize::from(*len)],
             PerLevel::Heap(items) => items,
         }
+    }
+}
+
+impl<T: Copy + std::fmt::Debug> std::fmt::Debug for PerLevel<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
     }
 }
 

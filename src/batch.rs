@@ -258,7 +258,8 @@ impl LevelScores {
         }
     }
 
-    fn clear(&mut self) {
+    fn clear(&mut self, levels: usize) {
+        self.levels = levels;
         self.readiness.clear();
         self.points.clear();
         self.fits.clear();
@@ -373,7 +374,7 @@ impl Prepared {
         score_row(&self.compiled, row, level)
     }
 
-    fn check(&self, rows: usize, len: usize, level: usize) -> Result<(), Error> {
+    fn check_level(&self, level: usize) -> Result<(), Error> {
         if level >= self.levels() {
             return Err(ErrorKind::LevelIndex {
                 field: "level".to_owned(),
@@ -382,9 +383,13 @@ impl Prepared {
             }
             .into());
         }
-        if len != rows {
+        Ok(())
+    }
+
+    fn check_row(&self, row: &[Proficiency]) -> Result<(), Error> {
+        if row.len() != self.skills() {
             return Err(ErrorKind::RowLength {
-                len,
+                len: row.len(),
                 skills: self.skills(),
             }
             .into());
@@ -398,7 +403,8 @@ impl Prepared {
     /// [`ErrorKind::RowLength`] when the row's length is not [`Prepared::skills`],
     /// [`ErrorKind::LevelIndex`] when `level` is not a level index.
     pub fn score(&self, row: &[Proficiency], level: usize) -> Result<Scored, Error> {
-        self.check(self.skills(), row.len(), level)?;
+        self.check_level(level)?;
+        self.check_row(row)?;
         Ok(self.score_unchecked(row, level))
     }
 
@@ -407,7 +413,7 @@ impl Prepared {
     /// # Errors
     /// [`ErrorKind::RowLength`] when the row's length is not [`Prepared::skills`].
     pub fn readiness(&self, row: &[Proficiency]) -> Result<Option<usize>, Error> {
-        self.check(self.skills(), row.len(), 0)?;
+        self.check_row(row)?;
         let c = &*self.compiled;
         Ok(match &c.tables.packed {
             Some(p) => tables::with_sums!(p, sums => p.readiness(&p.candidate(sums(row)))),
@@ -423,7 +429,8 @@ impl Prepared {
     /// The ratings are read by skill id (unrated skills count as `none`), trusting the
     /// self-ratings as [`Framework::assess`] does by default. Only what scoring reads is
     /// checked: the framework named, and the skill ids rated. Allocates nothing for
-    /// frameworks of up to eight levels.
+    /// frameworks of up to eight levels whose scoring tables pack into a few words per skill
+    /// (the built-in one and most real ones); others take one row of ratings.
     ///
     /// # Errors
     /// As [`Framework::assess`] for those: [`ErrorKind::FrameworkMismatch`] when the
@@ -499,8 +506,15 @@ impl Prepared {
     }
 
     fn check_batch(&self, ratings: &[Proficiency], level: usize) -> Result<(), Error> {
-        let whole = ratings.len() / self.skills().max(1) * self.skills();
-        self.check(whole, ratings.len(), level)
+        self.check_level(level)?;
+        if ratings.len() % self.skills().max(1) != 0 {
+            return Err(ErrorKind::BatchLength {
+                len: ratings.len(),
+                skills: self.skills(),
+            }
+            .into());
+        }
+        Ok(())
     }
 
     /// Appends the scores of every row for `level` (checked) to `out`.
@@ -518,7 +532,7 @@ impl Prepared {
     /// Scores a batch of candidates given as consecutive rows, allocating only the output.
     ///
     /// # Errors
-    /// [`ErrorKind::RowLength`] when `ratings` is not a whole number of rows,
+    /// [`ErrorKind::BatchLength`] when `ratings` is not a whole number of rows,
     /// [`ErrorKind::LevelIndex`] when `level` is not a level index.
     ///
     /// # Example
@@ -603,7 +617,7 @@ impl Prepared {
     /// results are exactly what [`Prepared::score`] gives for that level.
     ///
     /// # Errors
-    /// [`ErrorKind::RowLength`] when `ratings` is not a whole number of rows.
+    /// [`ErrorKind::BatchLength`] when `ratings` is not a whole number of rows.
     ///
     /// # Example
     /// ```
@@ -630,7 +644,8 @@ impl Prepared {
     /// its memory: the buffer is cleared, then holds every row's scores.
     ///
     /// # Errors
-    /// As [`Prepared::score_levels`]; the buffer is left empty.
+    /// As [`Prepared::score_levels`]; the buffer is left empty, sized for this framework's
+    /// levels.
     ///
     /// # Example
     /// ```
@@ -655,7 +670,7 @@ impl Prepared {
         out: &mut LevelScores,
     ) -> Result<(), Error> {
         if let Err(err) = self.check_batch(ratings, 0) {
-            out.clear();
+            out.clear(self.levels());
             return Err(err);
         }
         self.batch_levels(ratings, out);

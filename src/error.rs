@@ -325,11 +325,17 @@ pub enum ErrorKind {
         /// The framework the assessment names.
         found: Id,
     },
-    /// Batch ratings that are not a whole number of rows.
-    #[error(
-        "ratings: the number of ratings ({len}) is not a multiple of the {skills} skills in a row"
-    )]
+    /// One row whose length is not the framework's number of skills.
+    #[error("row: a row holds one rating per skill, {skills}, but this one has {len}")]
     RowLength {
+        /// The number of ratings given.
+        len: usize,
+        /// The skills in a row.
+        skills: usize,
+    },
+    /// Batch ratings that are not a whole number of rows.
+    #[error("ratings: {len} ratings are not a whole number of rows of {skills} (one per skill)")]
+    BatchLength {
         /// The number of ratings given.
         len: usize,
         /// The skills in a row.
@@ -423,7 +429,8 @@ impl Error {
             K::StretchAboveNear { .. } => Some("fit.stretch"),
             K::TooManyPaces { .. } => Some("training"),
             K::FrameworkMismatch { .. } => Some("framework"),
-            K::RowLength { .. } => Some("ratings"),
+            K::RowLength { .. } => Some("row"),
+            K::BatchLength { .. } => Some("ratings"),
             K::Io { .. } | K::InputTooLarge { .. } => None,
         }
     }

@@ -53,7 +53,8 @@ pub const TOP_BLOCKERS: usize = 3;
 ///
 /// The assessment's ratings are read by skill id; skills a framework does not have are
 /// ignored (a person's profile spans many roles), and skills it has but the person did not
-/// rate count as `none`. Ties in fit keep input order. [`match_top_roles`] gives only the
+/// rate count as `none`. For the same reason the assessment's own `framework`, if it names
+/// one, is not checked against the postings'. Ties in fit keep input order. [`match_top_roles`] gives only the
 /// best few, faster.
 ///
 /// # Errors

@@ -134,17 +134,23 @@ fn a_row_is_scored_by_hand() {
 #[test]
 fn a_row_of_the_wrong_length_is_refused() {
     let prepared = gates().prepare();
-    for row in [&[Competent][..], &[Competent, Novice, Novice][..], &[][..]] {
+    let four = [Competent, Novice, Novice, Expert];
+    for row in [
+        &[Competent][..],
+        &[Competent, Novice, Novice][..],
+        &[][..],
+        &four[..],
+    ] {
         let err = prepared.score(row, 0).unwrap_err();
         assert!(
             matches!(err.kind(), ErrorKind::RowLength { len, skills: 2 } if *len == row.len()),
             "{err:?}"
         );
-        assert_eq!(err.field(), Some("ratings"));
+        assert_eq!(err.field(), Some("row"));
         assert_eq!(
             err.to_string(),
             format!(
-                "ratings: the number of ratings ({}) is not a multiple of the 2 skills in a row",
+                "row: a row holds one rating per skill, 2, but this one has {}",
                 row.len()
             )
         );
@@ -326,10 +332,18 @@ fn score_levels_into_reuses_the_buffer_and_leaves_it_empty_on_error() {
         .score_levels_into(&[Expert, Competent, Novice], &mut out)
         .unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::RowLength { len: 3, .. }),
+        matches!(err.kind(), ErrorKind::BatchLength { len: 3, .. }),
         "{err}"
     );
     assert!(out.is_empty());
+    // Left empty and sized for this framework, whatever the buffer held before.
+    let builtin = Framework::backend_developer().prepare();
+    builtin
+        .score_levels_into(&[Expert; 7], &mut out)
+        .expect("one row");
+    assert_eq!(out.levels(), 4);
+    prepared.score_levels_into(&[Expert], &mut out).unwrap_err();
+    assert_eq!((out.len(), out.levels()), (0, 3));
 }
 
 #[test]
@@ -392,12 +406,13 @@ fn score_batch_refuses_a_partial_row_and_a_bad_level() {
         .score_batch(&[Competent, NONE, Novice], 0)
         .unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::RowLength { len: 3, skills: 2 }),
+        matches!(err.kind(), ErrorKind::BatchLength { len: 3, skills: 2 }),
         "{err:?}"
     );
+    assert_eq!(err.field(), Some("ratings"));
     assert_eq!(
         err.to_string(),
-        "ratings: the number of ratings (3) is not a multiple of the 2 skills in a row"
+        "ratings: 3 ratings are not a whole number of rows of 2 (one per skill)"
     );
     let err = prepared.score_batch(&[Competent, NONE], 3).unwrap_err();
     assert!(
@@ -430,7 +445,7 @@ fn score_batch_into_reuses_the_buffer_and_leaves_it_empty_on_error() {
         .score_batch_into(&batch[..5], 2, &mut out)
         .unwrap_err();
     assert!(
-        matches!(err.kind(), ErrorKind::RowLength { len: 5, .. }),
+        matches!(err.kind(), ErrorKind::BatchLength { len: 5, .. }),
         "{err:?}"
     );
     assert!(out.is_empty());
@@ -519,7 +534,7 @@ fn top_k_refuses_what_score_batch_refuses() {
     let prepared = gates().prepare();
     assert!(matches!(
         prepared.top_k(&CANDIDATES[..3], 1, 2).unwrap_err().kind(),
-        ErrorKind::RowLength { len: 3, skills: 2 }
+        ErrorKind::BatchLength { len: 3, skills: 2 }
     ));
     assert!(matches!(
         prepared.top_k(&CANDIDATES, 7, 2).unwrap_err().kind(),
@@ -577,7 +592,7 @@ fn parallel_forms_give_identical_results() {
             .score_batch_parallel(&batch[..3], 0)
             .unwrap_err()
             .kind(),
-        ErrorKind::RowLength { len: 3, .. }
+        ErrorKind::BatchLength { len: 3, .. }
     ));
     assert!(matches!(
         prepared.top_k_parallel(&batch, 3, 1).unwrap_err().kind(),

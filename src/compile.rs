@@ -41,6 +41,11 @@ pub(crate) struct Lists<T> {
 }
 
 impl<T> Lists<T> {
+    /// The number of items over all the lists.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// The lists of `(owner, item)` pairs, for `owners` owners, each in the order given.
     fn from_pairs(owners: usize, pairs: &[(u32, T)]) -> Lists<T>
     where

@@ -160,7 +160,7 @@ struct Queue {
 impl Queue {
     fn new(steps: usize) -> Queue {
         Queue {
-            heap: Vec::new(),
+            heap: Vec::with_capacity(steps),
             at: vec![ABSENT; steps],
             exact: vec![(0, 1); steps],
         }
@@ -371,18 +371,19 @@ impl<'a> Planner<'a> {
             points: crate::score::points(c, &r.ratings),
             target_points: c.min_points[target],
             closed: 0,
-            undo: Vec::new(),
+            // Buffers sized for a plan that takes every step, so they do not grow on the way.
+            undo: Vec::with_capacity(c.develops.len()),
             generation: 0,
             least_missing: u64::MAX,
             candidates: Queue::new(steps),
-            thresholds: BinaryHeap::new(),
-            stack: Vec::new(),
-            bundle: Vec::new(),
-            members: Vec::new(),
-            kept: Vec::new(),
-            affected: Vec::new(),
-            chosen: Vec::new(),
-            raises: Vec::new(),
+            thresholds: BinaryHeap::with_capacity(steps),
+            stack: Vec::with_capacity(steps),
+            bundle: Vec::with_capacity(steps),
+            members: Vec::with_capacity(steps),
+            kept: Vec::with_capacity(steps),
+            affected: Vec::with_capacity(steps),
+            chosen: Vec::with_capacity(steps),
+            raises: Vec::with_capacity(c.develops.len()),
         }
     }
 

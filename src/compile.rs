@@ -99,15 +99,11 @@ pub(crate) struct Compiled {
     pub(crate) meets: Vec<[u8; 6]>,
     /// Per level: its requirements above `none`, (skill, proficiency) in framework order.
     pub(crate) requires: Vec<Vec<(u32, Proficiency)>>,
-    /// Per level: Σ weight over the skills it requires, in thousandths.
-    pub(crate) required_weight: Vec<u64>,
     /// Per level: `min_points` in thousandths of a point (weight thousandths × points), 0
     /// when the level has none.
     pub(crate) min_points: Vec<u64>,
-    /// Fit decay and tier thresholds, in thousandths.
+    /// Fit decay by gap, in thousandths.
     pub(crate) decay: [u64; 5],
-    pub(crate) near: u64,
-    pub(crate) stretch: u64,
     /// The per-level scoring rules in integer form, and the prepared scorer's packed sums.
     pub(crate) tables: Tables,
     pub(crate) steps: Vec<CompiledStep>,
@@ -642,16 +638,28 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
             }
         }
     }
-    let required_weight = requires
+    let required_weight: Vec<u64> = requires
         .iter()
         .map(|row| row.iter().map(|&(s, _)| weight[s as usize]).sum())
         .collect();
+    let points = def.points.map(u64::from);
+    let tables = Tables::new(&Rules {
+        weight: &weight,
+        points,
+        meets: &meets,
+        requires: &requires,
+        required_weight: &required_weight,
+        min_points: &min_points,
+        decay,
+        near,
+        stretch,
+    });
     let developers: Vec<(u32, u32)> = develops_of.iter().map(|&(i, (s, _))| (s, i)).collect();
     let dependents: Vec<(u32, u32)> = prerequisites_of.iter().map(|&(i, p)| (p, i)).collect();
     let def_work_hours = def.work_hours_per_week;
     let def_skill_count = def.skills.len();
-    let mut compiled = Compiled {
-        points: def.points.map(u64::from),
+    Ok(Compiled {
+        points,
         def,
         skill_ids,
         level_ids,
@@ -661,11 +669,8 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         total_weight,
         meets,
         requires,
-        required_weight,
         min_points,
         decay,
-        near,
-        stretch,
         steps,
         develops: Lists::from_pairs(step_count, &develops_of),
         dependents: Lists::from_pairs(step_count, &dependents),
@@ -674,20 +679,8 @@ pub(crate) fn compile(def: FrameworkDefinition) -> Result<Compiled, Error> {
         training_pace,
         work_hours: def_work_hours,
         pace_lcm,
-        tables: Tables::default(),
-    };
-    compiled.tables = Tables::new(&Rules {
-        weight: &compiled.weight,
-        points: compiled.points,
-        meets: &compiled.meets,
-        requires: &compiled.requires,
-        required_weight: &compiled.required_weight,
-        min_points: &compiled.min_points,
-        decay: compiled.decay,
-        near: compiled.near,
-        stretch: compiled.stretch,
-    });
-    Ok(compiled)
+        tables,
+    })
 }
 
 /// The first prerequisite cycle, as step indices with the first repeated at the end.

@@ -54,7 +54,7 @@ pub(crate) struct LevelRule {
 /// follow from a candidate's points and requirements credit by integer comparisons. `assess`
 /// (`score::Scores::new`) and the prepared scorer both score through them; the prepared scorer
 /// adds, when it fits, the packed sums that give points, credits and met levels at once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Tables {
     /// Per level.
     levels: Vec<LevelRule>,
@@ -69,6 +69,27 @@ pub(crate) struct Tables {
 fn threshold(t: u64, d: u64) -> u64 {
     let at = (u128::from(t) * u128::from(d)).div_ceil(u128::from(MILLI));
     u64::try_from(at).unwrap_or(u64::MAX)
+}
+
+/// The readiness level index: the levels every skill meets (`skills_met`, from the lowest)
+/// whose points the candidate also reaches (`reaches`, only looked at when some level has
+/// `min_points`; they never decrease up the ladder).
+#[inline]
+fn readiness<L>(
+    any_min_points: bool,
+    skills_met: usize,
+    levels: &[L],
+    reaches: impl Fn(&L) -> bool,
+) -> Option<usize> {
+    let met = if any_min_points {
+        levels[..skills_met]
+            .iter()
+            .take_while(|&l| reaches(l))
+            .count()
+    } else {
+        skills_met
+    };
+    met.checked_sub(1)
 }
 
 /// A part of the fit, the ratio `n / d` of quantities in thousandths, as a number
@@ -107,14 +128,9 @@ impl Tables {
     /// The readiness level index from the candidate's points and how many levels, from
     /// the lowest, every skill meets.
     pub(crate) fn readiness(&self, points: u64, skills_met: usize) -> Option<usize> {
-        let mut met = skills_met;
-        if self.any_min_points {
-            met = self.levels[..met]
-                .iter()
-                .take_while(|l| points >= l.min_points)
-                .count();
-        }
-        met.checked_sub(1)
+        readiness(self.any_min_points, skills_met, &self.levels, |l| {
+            points >= l.min_points
+        })
     }
 
     /// The fit and tier of `level` from the candidate's points, how many levels every skill
@@ -525,14 +541,9 @@ impl Packed {
     /// A candidate's readiness level index.
     #[inline]
     pub(crate) fn readiness<const K: usize>(&self, c: &Candidate<K>) -> Option<usize> {
-        let mut met = c.skills_met;
-        if self.any_min_points {
-            met = self.levels[..met]
-                .iter()
-                .take_while(|l| c.points >= l.min_points)
-                .count();
-        }
-        met.checked_sub(1)
+        readiness(self.any_min_points, c.skills_met, &self.levels, |l| {
+            c.points >= l.min_points
+        })
     }
 
     /// A candidate's fit and tier for `level`, without a branch on the candidate.
